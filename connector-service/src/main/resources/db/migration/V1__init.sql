@@ -1,0 +1,2 @@
+-- connector-service: first migration; tables arrive with the service's resources.
+select 1;

@@ -1,0 +1,2 @@
+-- event-service: first migration; tables arrive with the service's resources.
+select 1;

@@ -1,0 +1,23 @@
+package org.openconnector.common.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Outbox relay tuning ({@code openconnector.outbox.*}).
+ *
+ * @param enabled       whether this instance relays (every replica may; an advisory lock makes one do it at a time)
+ * @param pollInterval  how often to look for unsent rows when the last batch was not full
+ * @param retryBackoff  pause after a failed batch (broker down) before trying again
+ * @param batchSize     rows relayed per transaction
+ * @param sendTimeout   how long a batch may wait for broker acknowledgements
+ */
+@ConfigurationProperties("openconnector.outbox")
+public record OutboxProperties(@DefaultValue("true") boolean enabled,
+                               @DefaultValue("200ms") Duration pollInterval,
+                               @DefaultValue("2s") Duration retryBackoff,
+                               @DefaultValue("500") int batchSize,
+                               @DefaultValue("20s") Duration sendTimeout) {
+}

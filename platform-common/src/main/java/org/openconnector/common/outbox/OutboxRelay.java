@@ -1,0 +1,175 @@
+package org.openconnector.common.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.openconnector.common.events.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Takes unsent outbox rows to Kafka, oldest first, and marks them sent once the broker has
+ * acknowledged them. One relay per schema works at a time (a transaction-scoped advisory lock),
+ * which keeps per-key order even with several replicas. While the broker is down the rows simply
+ * wait; after a restart the relay carries on from the first unsent row. A crash between the
+ * broker's acknowledgement and the commit of {@code sent_at} can publish a row again, which is why
+ * events carry a stable CloudEvents id and consumers dedupe on it.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final KafkaProducer<String, String> producer;
+    private final OutboxProperties props;
+    private final Counter relayed;
+    private final Counter failures;
+    private volatile Disposable loop;
+    private volatile boolean failing;
+    private volatile String lastError;
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, Map<String, Object> producerConfig,
+                       OutboxProperties props, MeterRegistry meters) {
+        this.db = db;
+        this.tx = tx;
+        this.producer = new KafkaProducer<>(producerConfig);
+        this.props = props;
+        this.relayed = meters.counter("openconnector.outbox.relayed");
+        this.failures = meters.counter("openconnector.outbox.failures");
+    }
+
+    /** Relays one batch; emits rows sent (0 when another replica holds the lock, -1 when some failed). */
+    public Mono<Integer> relayOnce() {
+        Mono<Integer> batch = db.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))")
+                .map(row -> row.get(0, Boolean.class)).one()
+                .filter(Boolean::booleanValue)
+                .flatMap(locked -> db.sql("select seq, event_id, topic, message_key, payload::text as payload "
+                                + "from outbox where sent_at is null order by seq limit :n")
+                        .bind("n", props.batchSize()).fetch().all().collectList())
+                .flatMap(this::publishAndMark)
+                .defaultIfEmpty(0);
+        return tx.transactional(batch);
+    }
+
+    private Mono<Integer> publishAndMark(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0);
+        }
+        // send() may block on metadata while the broker is away: keep it off the event loop.
+        return Mono.fromCallable(() -> rows.stream().map(this::send).toList())
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(futures -> Mono.fromFuture(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                                .handle((ok, err) -> futures))
+                        .timeout(props.sendTimeout()))
+                .flatMap(futures -> mark(rows, futures));
+    }
+
+    private CompletableFuture<Void> send(Map<String, Object> row) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        var record = new ProducerRecord<>((String) row.get("topic"), (String) row.get("message_key"), (String) row.get("payload"));
+        record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                } else {
+                    done.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    private Mono<Integer> mark(List<Map<String, Object>> rows, List<CompletableFuture<Void>> futures) {
+        List<Long> sent = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        String error = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Long seq = ((Number) rows.get(i).get("seq")).longValue();
+            if (futures.get(i).isCompletedExceptionally()) {
+                failed.add(seq);
+                error = error != null ? error : futures.get(i).handle((v, e) -> String.valueOf(e.getMessage())).join();
+            } else {
+                sent.add(seq);
+            }
+        }
+        relayed.increment(sent.size());
+        Mono<Void> markSent = sent.isEmpty() ? Mono.empty() : db.sql("update outbox set sent_at = now(), attempts = attempts + 1 where seq = any(:seqs)")
+                .bind("seqs", sent.toArray(Long[]::new)).then();
+        Mono<Void> markFailed = failed.isEmpty() ? Mono.empty() : db.sql("update outbox set attempts = attempts + 1, last_error = :err where seq = any(:seqs)")
+                .bind("err", error).bind("seqs", failed.toArray(Long[]::new)).then();
+        if (!failed.isEmpty()) {
+            lastError = failed.size() + " outbox rows not acknowledged: " + error;
+        }
+        // A partial failure still commits what was acknowledged; -1 tells the loop to back off.
+        return markSent.then(markFailed).thenReturn(failed.isEmpty() ? sent.size() : -1);
+    }
+
+    private Mono<Void> cycle() {
+        return Mono.defer(this::relayOnce)
+                .flatMap(n -> n < 0 ? Mono.error(new IllegalStateException(lastError)) : Mono.just(n))
+                .map(n -> {
+                    if (failing) {
+                        log.info("Outbox relay recovered; publishing again");
+                        failing = false;
+                    }
+                    return n == props.batchSize() ? Duration.ZERO : props.pollInterval();
+                })
+                .onErrorResume(e -> {
+                    failures.increment();
+                    if (!failing) {
+                        log.warn("Outbox relay cannot publish, rows wait and are retried: {}", e.toString());
+                        failing = true;
+                    }
+                    return Mono.just(props.retryBackoff());
+                })
+                .flatMap(pause -> pause.isZero() ? Mono.<Void>empty() : Mono.delay(pause).then());
+    }
+
+    @Override
+    public void start() {
+        if (props.enabled() && loop == null) {
+            loop = Flux.defer(this::cycle).repeat().subscribe();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = loop;
+        loop = null;
+        if (current != null) {
+            current.dispose();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // Start after the web server and stop before the connection pool goes away.
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,2 @@
+-- sync-service: first migration; tables arrive with the service's resources.
+select 1;
