@@ -3,6 +3,8 @@ package org.openconnector.common.config;
 import io.micrometer.context.ContextRegistry;
 import org.openconnector.common.error.ProblemAdvice;
 import org.openconnector.common.error.ProblemWebExceptionHandler;
+import org.openconnector.common.net.DestinationPolicy;
+import org.openconnector.common.net.DestinationProperties;
 import org.openconnector.common.web.BodySizeLimitFilter;
 import org.openconnector.common.web.RequestIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,10 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Web parts every service (and the gateway) shares: error contract, request ids, body limit. */
+/** Web parts every service (and the gateway) shares: error contract, request ids, body limit, destination policy. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ApiProperties.class, DestinationProperties.class})
 public class PlatformWebAutoConfiguration {
 
     static {
@@ -29,6 +31,11 @@ public class PlatformWebAutoConfiguration {
     @Bean
     ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
         return new ProblemWebExceptionHandler(json);
+    }
+
+    @Bean
+    DestinationPolicy destinationPolicy(DestinationProperties props) {
+        return new DestinationPolicy(props);
     }
 
     @Bean
