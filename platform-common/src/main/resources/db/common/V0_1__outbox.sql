@@ -5,7 +5,7 @@ create table outbox (
     event_id     text        not null unique,
     topic        text        not null,
     message_key  text        not null,
-    payload      jsonb       not null,
+    payload      text        not null, -- the structured CloudEvent exactly as published
     created_at   timestamptz not null default now(),
     sent_at      timestamptz,
     attempts     int         not null default 0,

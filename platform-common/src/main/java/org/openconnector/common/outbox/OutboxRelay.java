@@ -60,7 +60,7 @@ public class OutboxRelay implements SmartLifecycle {
         Mono<Integer> batch = db.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))")
                 .map(row -> row.get(0, Boolean.class)).one()
                 .filter(Boolean::booleanValue)
-                .flatMap(locked -> db.sql("select seq, event_id, topic, message_key, payload::text as payload "
+                .flatMap(locked -> db.sql("select seq, event_id, topic, message_key, payload "
                                 + "from outbox where sent_at is null order by seq limit :n")
                         .bind("n", props.batchSize()).fetch().all().collectList())
                 .flatMap(this::publishAndMark)

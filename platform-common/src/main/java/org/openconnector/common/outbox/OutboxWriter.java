@@ -27,7 +27,7 @@ public class OutboxWriter {
 
     public Mono<Void> append(String topic, String key, CloudEvent event) {
         String payload = json.writeValueAsString(event);
-        return db.sql("insert into outbox (event_id, topic, message_key, payload) values (:id, :topic, :key, cast(:payload as jsonb))")
+        return db.sql("insert into outbox (event_id, topic, message_key, payload) values (:id, :topic, :key, :payload)")
                 .bind("id", event.id())
                 .bind("topic", topic)
                 .bind("key", key == null ? event.id() : key)
