@@ -46,16 +46,23 @@ public final class RealInfrastructure {
 
     /** Points a Spring test context at the shared infrastructure. */
     public static void register(DynamicPropertyRegistry registry) {
+        properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The same settings as a map, for applications started by hand (SpringApplicationBuilder). */
+    public static Map<String, Object> properties() {
         Endpoints e = get();
-        registry.add("spring.r2dbc.url", e::r2dbcUrl);
-        registry.add("spring.r2dbc.username", e::user);
-        registry.add("spring.r2dbc.password", e::password);
-        registry.add("spring.flyway.url", e::jdbcUrl);
-        registry.add("spring.flyway.user", e::user);
-        registry.add("spring.flyway.password", e::password);
-        registry.add("spring.kafka.bootstrap-servers", e::kafkaBootstrap);
-        registry.add("openconnector.crypto.active-key-id", () -> "test");
-        registry.add("openconnector.crypto.keys.test", () -> TEST_CRYPTO_KEY);
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("spring.r2dbc.url", e.r2dbcUrl());
+        p.put("spring.r2dbc.username", e.user());
+        p.put("spring.r2dbc.password", e.password());
+        p.put("spring.flyway.url", e.jdbcUrl());
+        p.put("spring.flyway.user", e.user());
+        p.put("spring.flyway.password", e.password());
+        p.put("spring.kafka.bootstrap-servers", e.kafkaBootstrap());
+        p.put("openconnector.crypto.active-key-id", "test");
+        p.put("openconnector.crypto.keys.test", TEST_CRYPTO_KEY);
+        return p;
     }
 
     private static boolean dockerAvailable() {
