@@ -1,0 +1,140 @@
+package org.openconnector.local;
+
+import org.openconnector.local.crypto.LocalKey;
+import org.openconnector.local.health.ReadinessWait;
+import org.openconnector.local.health.ReadinessWait.Outcome;
+import org.openconnector.local.kafka.KafkaBroker;
+import org.openconnector.local.postgres.EmbeddedDatabase;
+import org.openconnector.local.process.ChildProcess;
+import org.openconnector.local.process.LogFiles;
+import org.openconnector.local.process.ShutdownSequence;
+import org.openconnector.local.services.ServiceGroup;
+import org.openconnector.local.services.ServiceSpec;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One run of the platform: PostgreSQL and Kafka (in parallel), then the six services, then wait
+ * for readiness and watch for crashes. Everything started is registered with the shutdown sequence
+ * before anything else starts, so any exit path stops it in reverse order.
+ */
+final class PlatformRun {
+
+    private final Settings settings;
+    private final ShutdownSequence shutdown;
+    private final PrintStream out;
+    private final Instant startedAt = Instant.now();
+    private final List<ChildProcess> watched = new ArrayList<>();
+
+    PlatformRun(Settings settings, ShutdownSequence shutdown, PrintStream out) {
+        this.settings = settings;
+        this.shutdown = shutdown;
+        this.out = out;
+    }
+
+    /** @return the process exit code: 0 after a requested stop, 1 after a failure or crash */
+    int run() throws Exception {
+        DataDir.prepare(settings, out);
+        Ports.requireFree(PortPlan.of(settings));
+        String key = LocalKey.loadOrCreate(settings.dataDir().resolve("crypto"));
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        CompletableFuture<EmbeddedDatabase> db = settings.embeddedPostgres() ? startPostgres() : null;
+        CompletableFuture<KafkaBroker> kafka = settings.embeddedKafka() ? startKafka(javaBin) : null;
+        if (db != null) {
+            db.join();
+            out.printf("  PostgreSQL ready on localhost:%d (%s)%n", settings.pgPort(), elapsed());
+        }
+        if (kafka != null) {
+            watched.add(kafka.join().process());
+            out.printf("  Kafka ready on %s (%s)%n", settings.kafkaBootstrap(), elapsed());
+        }
+
+        ServiceGroup services = new ServiceGroup(settings.root(), settings.logDir(), javaBin, settings.serviceJvmOptions());
+        shutdown.push("services", services::stopAll);
+        Map<String, String> env = ServiceEnvironment.of(settings, key, System.getenv());
+        List<ReadinessWait.Target> targets = new ArrayList<>();
+        out.printf("Starting %d services (logs in %s) ...%n", settings.services().size(), settings.logDir());
+        for (ServiceSpec spec : settings.services()) {
+            ChildProcess child = services.start(spec, env);
+            watched.add(child);
+            targets.add(new ReadinessWait.Target(child, URI.create(spec.baseUrl() + "/actuator/health/readiness")));
+        }
+        RunState.writePids(settings.dataDir(), watched);
+
+        Outcome outcome = new ReadinessWait().await(targets, watched, settings.startTimeout(),
+                t -> out.printf("  %-18s ready (%s)%n", t.process().name(), elapsed()));
+        if (outcome instanceof Outcome.Died died) {
+            return reportDeath(died.process(), "while starting");
+        }
+        if (outcome instanceof Outcome.TimedOut timedOut) {
+            out.printf("%nNot ready after %d s: %s. See their logs in %s%n",
+                    settings.startTimeout().toSeconds(), timedOut.notReady(), settings.logDir());
+            return 1;
+        }
+        Banner.print(out, settings, elapsed());
+        return watchUntilExit();
+    }
+
+    private CompletableFuture<EmbeddedDatabase> startPostgres() {
+        Path dataDir = settings.dataDir().resolve("postgres");
+        out.printf("Starting PostgreSQL (data in %s) ...%n", dataDir);
+        CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(() -> Unchecked.get(() -> {
+            Path log = settings.logDir().resolve("postgres.log");
+            LogFiles.rotate(log);
+            return EmbeddedDatabase.start(dataDir, settings.pgPort(), log,
+                    settings.dbName(), settings.dbUser(), settings.dbPassword());
+        }));
+        shutdown.push("PostgreSQL", () -> closeWhenStarted(db));
+        return db;
+    }
+
+    private CompletableFuture<KafkaBroker> startKafka(Path javaBin) {
+        Path dir = settings.dataDir().resolve("kafka");
+        out.printf("Starting Kafka (KRaft, data in %s) ...%n", dir);
+        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> Unchecked.get(() ->
+                KafkaBroker.start(javaBin, settings.brokerClasspath(), settings.kafkaJvmOptions(), dir,
+                        settings.kafkaPort(), settings.kafkaControllerPort(),
+                        settings.logDir().resolve("kafka.log"), Duration.ofSeconds(90))));
+        shutdown.push("Kafka", () -> closeWhenStarted(kafka));
+        return kafka;
+    }
+
+    /** Waits for a start still in flight, then stops what it produced; a failed start has nothing to stop. */
+    private static void closeWhenStarted(CompletableFuture<? extends AutoCloseable> starting) throws Exception {
+        AutoCloseable started = starting.exceptionally(e -> null).join();
+        if (started != null) {
+            started.close();
+        }
+    }
+
+    /** Blocks until a child exits; after Ctrl-C that is expected, otherwise it is a crash. */
+    private int watchUntilExit() {
+        ChildProcess exited = (ChildProcess) CompletableFuture.anyOf(
+                watched.stream().map(ChildProcess::onExit).toArray(CompletableFuture[]::new)).join();
+        if (shutdown.isDone() || exited.isStopping()) {
+            return 0;
+        }
+        return reportDeath(exited, "unexpectedly");
+    }
+
+    private int reportDeath(ChildProcess child, String when) {
+        out.printf("%n%s exited %s (exit code %d). Last lines of %s:%n", child.name(), when,
+                child.exitValue(), child.logFile());
+        LogFiles.tail(child.logFile(), 25).forEach(line -> out.println("  | " + line));
+        out.println("Stopping the rest of the platform.");
+        return 1;
+    }
+
+    private String elapsed() {
+        return String.format("%.1f s", Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+    }
+}
