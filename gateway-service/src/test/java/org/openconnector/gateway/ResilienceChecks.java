@@ -46,6 +46,22 @@ abstract class ResilienceChecks {
     }
 
     @Test
+    void repeatedFailuresOpenTheCircuitAndTheServiceIsNoLongerCalled() {
+        CircuitBreaker breaker = breakers.getCircuitBreakerRegistry().circuitBreaker("event");
+        breaker.reset(); // a window without earlier tests' calls: exactly minimumNumberOfCalls failures follow
+        TestBackend.of("event").stop();
+        try {
+            for (int i = 0; i < 10; i++) {
+                expectProblem("/api/v1/events", 503, "service-unavailable", "event service is unavailable");
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            expectProblem("/api/v1/events", 503, "service-unavailable", "circuit open");
+        } finally {
+            breaker.reset();
+        }
+    }
+
+    @Test
     void everyRouteHasItsOwnCircuitBreaker() {
         GatewayServiceIT.SERVICES.forEach(s -> web.get().uri("/api/v1/" + firstResourceOf(s)).exchange().expectStatus().isOk());
         assertThat(breakers.getCircuitBreakerRegistry().getAllCircuitBreakers().stream().map(CircuitBreaker::getName))

@@ -76,9 +76,19 @@ abstract class RoutingChecks {
     }
 
     @Test
+    void passesAServicesOwnErrorAnswerThroughUnchanged() {
+        web.get().uri("/api/v1/sources/missing").header("X-Request-Id", "gw-route-2").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("X-Request-Id", "gw-route-2")
+                .expectBody().jsonPath("$.detail").isEqualTo("no such connector thing");
+    }
+
+    @Test
     void forwardsTheGeneratedRequestIdWhenTheCallerSentNone() {
         var result = web.get().uri("/api/v1/events").exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult();
+        assertThat(result.getResponseHeaders().get("X-Request-Id")).hasSize(1);
         String echoed = result.getResponseHeaders().getFirst("X-Request-Id");
         assertThat(echoed).hasSizeGreaterThan(8);
         assertThat(result.getResponseBody()).containsEntry("requestId", echoed);

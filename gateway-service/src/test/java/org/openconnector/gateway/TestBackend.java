@@ -77,6 +77,13 @@ final class TestBackend {
             return json(res, HttpResponseStatus.OK, openApi());
         }
         apiCalls.incrementAndGet();
+        // like a real service (platform-common's RequestIdFilter): echo the id it was given
+        res.header("X-Request-Id", String.valueOf(req.requestHeaders().get("X-Request-Id")));
+        if (path.endsWith("/missing")) {
+            return req.receive().then().then(res.status(HttpResponseStatus.NOT_FOUND)
+                    .header("Content-Type", "application/problem+json")
+                    .sendString(Mono.just("{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no such " + name + " thing\"}")).then());
+        }
         String echo = "{\"service\":\"" + name + "\",\"method\":\"" + req.method().name() + "\",\"uri\":\""
                 + req.uri() + "\",\"requestId\":\"" + req.requestHeaders().get("X-Request-Id") + "\"}";
         Mono<Void> answer = req.receive().then().then(json(res, HttpResponseStatus.OK, echo));

@@ -2,6 +2,7 @@ package org.openconnector.gateway.openapi;
 
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +33,14 @@ class OpenApiMerger {
     private final JsonMapper json;
     private final String version;
 
+    @Autowired
     OpenApiMerger(JsonMapper json, ObjectProvider<BuildProperties> build) {
+        this(json, build.getIfAvailable() != null ? build.getIfAvailable().getVersion() : "0.0.0");
+    }
+
+    OpenApiMerger(JsonMapper json, String version) {
         this.json = json;
-        BuildProperties props = build.getIfAvailable();
-        this.version = props != null ? props.getVersion() : "1.0";
+        this.version = version;
     }
 
     ObjectNode merge(List<ServiceDocument> documents) {
