@@ -45,7 +45,7 @@ final class EncodingCasts {
                 text("html", HtmlEscape::escapeHtml4),
                 text("htmlDecode", HtmlEscape::unescapeHtml),
                 text("base64", s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))),
-                text("base64Decode", s -> new String(Base64.getMimeDecoder().decode(s), StandardCharsets.UTF_8)),
+                text("base64Decode", s -> new String(Base64.getDecoder().decode(s.replaceAll("\\s", "")), StandardCharsets.UTF_8)),
                 text("utf8", EncodingCasts::ascii),
                 Cast.simple("json", v -> F.stringNode(JSON.writeValueAsString(v))),
                 Cast.simple("jsonToArray", EncodingCasts::jsonToArray));
