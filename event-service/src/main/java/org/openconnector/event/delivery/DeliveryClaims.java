@@ -1,0 +1,73 @@
+package org.openconnector.event.delivery;
+
+import org.openconnector.event.Rows;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Claims due deliveries. {@code FOR UPDATE SKIP LOCKED} keeps two replicas from taking the same
+ * row at once, and the claim is a lease ({@code locked_until} = timeout + margin) rather than a
+ * held lock: a replica that dies mid-send loses its lease and another sends the message again
+ * (at least once, same webhook-id). Each subscription gets at most {@code perSubscription} messages
+ * in flight, counting leases already out, so a hanging receiver ties up only its own slots.
+ */
+@Component
+class DeliveryClaims {
+
+    private static final String CLAIM = """
+            with due as (
+                select id, priority, next_attempt from (
+                    select m.id, m.priority, m.next_attempt,
+                           row_number() over (partition by m.subscription_id order by m.priority desc, m.next_attempt) as rn,
+                           (select count(*) from event_message b where b.subscription_id = m.subscription_id
+                              and b.locked_until > now()) as busy
+                    from event_message m join subscription s on s.id = m.subscription_id and s.is_enabled
+                    where m.status in ('pending', 'retrying') and m.next_attempt <= now()
+                      and (m.locked_until is null or m.locked_until < now())
+                ) ranked where rn + busy <= :perSubscription
+                order by priority desc, next_attempt limit :limit
+            ), locked as (
+                select id from event_message where id in (select id from due) for update skip locked
+            )
+            update event_message m set locked_until = now() + make_interval(secs => coalesce(e.timeout_seconds, :defaultTimeout) + 30)
+            from locked l, subscription s, event e
+            where m.id = l.id and s.id = m.subscription_id and e.id = m.event_id
+            returning m.id, m.event_id, m.subscription_id, m.cloud_event_id, m.event_type, m.payload::text as payload_json,
+                      m.attempts, s.callback_url, s.secret, s.previous_secret, s.previous_secret_expires, e.timeout_seconds
+            """;
+
+    private final DatabaseClient db;
+    private final DeliveryProperties props;
+
+    DeliveryClaims(DatabaseClient db, DeliveryProperties props) {
+        this.db = db;
+        this.props = props;
+    }
+
+    Flux<Claimed> claim(int limit) {
+        return db.sql(CLAIM).bind("perSubscription", props.perSubscription()).bind("limit", limit)
+                .bind("defaultTimeout", (double) props.defaultTimeout().toSeconds())
+                .fetch().all().map(this::claimed);
+    }
+
+    private Claimed claimed(Map<String, Object> r) {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(Rows.str(r, "secret"));
+        Instant prevExpires = Rows.instant(r, "previous_secret_expires");
+        if (Rows.str(r, "previous_secret") != null && prevExpires != null && prevExpires.isAfter(Instant.now())) {
+            secrets.add(Rows.str(r, "previous_secret"));
+        }
+        Integer timeout = Rows.integer(r, "timeout_seconds");
+        return new Claimed(Rows.uuid(r, "id"), Rows.uuid(r, "event_id"), Rows.uuid(r, "subscription_id"),
+                Rows.str(r, "cloud_event_id"), Rows.str(r, "event_type"), Rows.str(r, "payload_json"), Rows.integer(r, "attempts"),
+                Rows.str(r, "callback_url"), secrets, timeout == null ? props.defaultTimeout() : Duration.ofSeconds(timeout),
+                Instant.now());
+    }
+}

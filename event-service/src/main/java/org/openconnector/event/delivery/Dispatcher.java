@@ -1,0 +1,148 @@
+package org.openconnector.event.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.openconnector.common.crypto.SecretCipher;
+import org.openconnector.common.net.DestinationPolicy;
+import org.openconnector.event.subscription.WebhookSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends due deliveries. A poll loop (on a timer, and woken when deliveries are queued or a slot
+ * frees) claims at most as many messages as this replica has free slots and hands them to one
+ * long-lived pipeline that runs up to {@code maxConcurrency} sends at once. The destination
+ * policy is checked again before every send: DNS may point somewhere else than at save time.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DeliveryClaims claims;
+    private final WebhookSender sender;
+    private final DeliveryOutcomes outcomes;
+    private final DestinationPolicy destinations;
+    private final SecretCipher cipher;
+    private final DeliveryProperties props;
+    private final MeterRegistry meters;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Sinks.Many<Claimed> queue;
+    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    private volatile Disposable loop;
+    private volatile Disposable workers;
+
+    Dispatcher(DeliveryClaims claims, WebhookSender sender, DeliveryOutcomes outcomes, DestinationPolicy destinations,
+               SecretCipher cipher, DeliveryProperties props, MeterRegistry meters) {
+        this.claims = claims;
+        this.sender = sender;
+        this.outcomes = outcomes;
+        this.destinations = destinations;
+        this.cipher = cipher;
+        this.props = props;
+        this.meters = meters;
+    }
+
+    /** Asks for a poll now; wakeups while one runs coalesce into a single next poll. */
+    public void wake() {
+        wakeups.tryEmitNext(Boolean.TRUE);
+    }
+
+    private Mono<Void> drain() {
+        int free = props.maxConcurrency() - inFlight.get();
+        if (free <= 0) {
+            return Mono.empty();
+        }
+        int limit = Math.min(free, props.batchSize());
+        return claims.claim(limit)
+                .doOnNext(c -> {
+                    inFlight.incrementAndGet();
+                    // unicast + unbounded buffer: only fails if the pipeline is gone (shutdown), then the lease expires
+                    if (queue.tryEmitNext(c).isFailure()) {
+                        inFlight.decrementAndGet();
+                    }
+                })
+                .count()
+                .flatMap(n -> n == limit ? drain() : Mono.empty());
+    }
+
+    private Mono<Void> deliver(Claimed c) {
+        return Mono.defer(() -> attempt(c))
+                .onErrorResume(e -> Mono.just(AttemptResult.failed(Instant.now(), 0, e)))
+                .flatMap(result -> outcomes.record(c, result))
+                .doOnNext(status -> meters.counter("openconnector.events.deliveries", "status", status).increment())
+                .onErrorResume(e -> {
+                    log.warn("Could not record the attempt of delivery {}; its lease expires and it is sent again: {}", c.id(), e.toString());
+                    return Mono.empty();
+                })
+                .doFinally(signal -> {
+                    inFlight.decrementAndGet();
+                    wake();
+                })
+                .then();
+    }
+
+    private Mono<AttemptResult> attempt(Claimed c) {
+        URI url = URI.create(c.callbackUrl());
+        byte[] body = c.payload().getBytes(StandardCharsets.UTF_8);
+        String webhookId = c.id().toString();
+        List<String> secrets = c.secrets().stream().map(cipher::decrypt).toList();
+        return destinations.check(url).then(Mono.defer(() -> {
+            long timestamp = Instant.now().getEpochSecond();
+            String signature = WebhookSignature.sign(webhookId, timestamp, body, secrets);
+            return sender.send(url, webhookId, timestamp, signature, body, c.timeout());
+        }));
+    }
+
+    @Override
+    public void start() {
+        if (!props.enabled() || loop != null) {
+            return;
+        }
+        queue = Sinks.many().unicast().onBackpressureBuffer();
+        workers = queue.asFlux().flatMap(this::deliver, props.maxConcurrency()).subscribe();
+        loop = Flux.merge(Flux.interval(props.pollInterval()).map(t -> Boolean.TRUE), wakeups.asFlux())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(e -> {
+                    log.warn("Claiming due deliveries failed, trying again at the next poll: {}", e.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable l = loop;
+        loop = null;
+        if (l != null) {
+            l.dispose();
+        }
+        // In-flight sends are cancelled; their leases expire and another replica (or the next start) resends them.
+        Disposable w = workers;
+        workers = null;
+        if (w != null) {
+            w.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+}
