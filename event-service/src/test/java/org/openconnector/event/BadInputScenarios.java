@@ -21,13 +21,16 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 abstract class BadInputScenarios extends ScenarioSupport {
 
-    private String eventId;
-    private String subscriptionId;
+    // one event and subscription for the whole table: the cases only read them or are refused
+    private static String eventId;
+    private static String subscriptionId;
 
     @BeforeEach
     void existing() {
-        eventId = createEvent(uniqueType("bad.input"), Map.of());
-        subscriptionId = (String) subscribe(eventId, "http://127.0.0.1:9/hook", Map.of()).get("id");
+        if (eventId == null) {
+            eventId = createEvent(uniqueType("bad.input"), Map.of());
+            subscriptionId = (String) subscribe(eventId, "http://127.0.0.1:9/hook", Map.of()).get("id");
+        }
     }
 
     static Stream<Arguments> badRequests() {

@@ -28,4 +28,12 @@ class EventServiceIT extends ServiceContractIT {
     @Nested
     class Delivery extends DeliveryScenarios {
     }
+
+    @Nested
+    class Subscriptions extends SubscriptionScenarios {
+    }
+
+    @Nested
+    class Reliability extends ReliabilityScenarios {
+    }
 }
