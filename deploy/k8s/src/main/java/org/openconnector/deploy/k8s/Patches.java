@@ -87,18 +87,24 @@ final class Patches {
         if (mergeKey == null) {
             throw new KustomizeException(path + ": the renderer does not know how kustomize merges this list");
         }
-        List<Object> out = new ArrayList<>(current);
+        // As kustomize (kyaml) orders a merged list: the patch's elements in the patch's order (merged
+        // into the original element with the same key), then the original elements the patch omits.
+        List<Object> out = new ArrayList<>();
+        List<Object> rest = new ArrayList<>(current);
         for (Object p : patch) {
             Map<String, Object> element = (Map<String, Object>) p;
             Object id = element.get(mergeKey);
-            Map<String, Object> existing = out.stream().map(o -> (Map<String, Object>) o)
+            Map<String, Object> existing = rest.stream().map(o -> (Map<String, Object>) o)
                     .filter(o -> id != null && id.equals(o.get(mergeKey))).findFirst().orElse(null);
             if (existing != null) {
+                rest.remove(existing);
                 merge(existing, element, true, path + "[" + id + "]");
+                out.add(existing);
             } else {
                 out.add(Tree.copy(element));
             }
         }
+        out.addAll(rest);
         return out;
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class ManifestCheckTest {
 
     private static final String SYNC = "sync-service";
+    private static final List<Map<String, Object>> PROD = Manifests.render("prod");
 
     static Stream<Arguments> brokenManifests() {
         return Stream.of(
@@ -98,7 +98,8 @@ class ManifestCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenManifests")
     void violationIsReported(String what, Consumer<List<Map<String, Object>>> breakIt, String expected) {
-        List<Map<String, Object>> docs = new ArrayList<>(Manifests.render("prod"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> docs = (List<Map<String, Object>>) Tree.copy(PROD);
 
         breakIt.accept(docs);
 
