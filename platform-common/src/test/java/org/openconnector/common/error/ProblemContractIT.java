@@ -72,9 +72,16 @@ class ProblemContractIT {
     }
 
     @org.junit.jupiter.api.Test
-    void unexpectedFailureIs500WithoutInternals() {
-        String answer = web.get().uri("/api/v1/widgets/boom").exchange().expectStatus().isEqualTo(500)
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void unexpectedFailureIs500WithoutInternalsAndIsLoggedWithTheRequestId(org.springframework.boot.test.system.CapturedOutput output) {
+        String answer = web.get().uri("/api/v1/widgets/boom").header("X-Request-Id", "boom-trace-42").exchange()
+                .expectStatus().isEqualTo(500)
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(answer).doesNotContain("internal detail").doesNotContain("Exception").contains("traceId");
+        assertThat(answer).doesNotContain("internal detail").doesNotContain("Exception").contains("boom-trace-42");
+        // The error is logged (with its stack) on the server, on a line that carries the request id.
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(l -> l.contains("Unhandled error")).findFirst()).hasValueSatisfying(l -> assertThat(l).contains("[boom-trace-42]")));
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(l -> l.contains("GET /api/v1/widgets/boom 500")).findFirst()).hasValueSatisfying(l -> assertThat(l).contains("[boom-trace-42]")));
     }
 }
