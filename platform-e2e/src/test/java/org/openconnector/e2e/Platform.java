@@ -1,10 +1,9 @@
 package org.openconnector.e2e;
 
 import org.openconnector.common.test.RealInfrastructure;
+import org.openconnector.common.test.ServiceProcess;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,30 +27,13 @@ final class Platform {
 
     static synchronized Platform get() throws Exception {
         if (instance == null) {
-            RealInfrastructure.Endpoints infra = RealInfrastructure.get();
-            Map<String, String> env = environment(infra);
-            List<String> args = List.of("--openconnector.crypto.keys.test=" + RealInfrastructure.TEST_CRYPTO_KEY);
-            ServiceProcess connector = ServiceProcess.start("connector-service", env, args);
+            ServiceProcess connector = ServiceProcess.start("connector-service", Map.of(), List.of());
             connector.awaitReady(Duration.ofSeconds(120));
-            Map<String, String> gatewayEnv = new HashMap<>(env);
-            gatewayEnv.put("CONNECTOR_SERVICE_URL", connector.baseUrl());
-            ServiceProcess gateway = ServiceProcess.start("gateway-service", gatewayEnv, args);
+            ServiceProcess gateway = ServiceProcess.start("gateway-service",
+                    Map.of("CONNECTOR_SERVICE_URL", connector.baseUrl()), List.of());
             gateway.awaitReady(Duration.ofSeconds(120));
-            instance = new Platform(infra, connector, gateway);
+            instance = new Platform(RealInfrastructure.get(), connector, gateway);
         }
         return instance;
-    }
-
-    private static Map<String, String> environment(RealInfrastructure.Endpoints infra) {
-        URI db = URI.create(infra.jdbcUrl().substring("jdbc:".length()));
-        Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_HOST", db.getHost());
-        env.put("DATABASE_PORT", String.valueOf(db.getPort()));
-        env.put("DATABASE_NAME", db.getPath().substring(1));
-        env.put("DATABASE_USER", infra.user());
-        env.put("DATABASE_PASSWORD", infra.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
-        env.put("OPENCONNECTOR_CRYPTO_ACTIVE_KEY_ID", "test");
-        return env;
     }
 }

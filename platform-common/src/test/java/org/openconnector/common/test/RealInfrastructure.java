@@ -65,6 +65,22 @@ public final class RealInfrastructure {
         return p;
     }
 
+    /** The same settings as the environment variables a service process reads (see openconnector-service.yml). */
+    public static Map<String, String> serviceEnvironment() {
+        Endpoints e = get();
+        java.net.URI db = java.net.URI.create(e.jdbcUrl().substring("jdbc:".length()));
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("DATABASE_HOST", db.getHost());
+        env.put("DATABASE_PORT", String.valueOf(db.getPort()));
+        env.put("DATABASE_NAME", db.getPath().substring(1));
+        env.put("DATABASE_USER", e.user());
+        env.put("DATABASE_PASSWORD", e.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", e.kafkaBootstrap());
+        env.put("OPENCONNECTOR_CRYPTO_ACTIVE_KEY_ID", "test");
+        env.put("OPENCONNECTOR_ALLOW_LOOPBACK_DESTINATIONS", "true");
+        return env;
+    }
+
     private static boolean dockerAvailable() {
         boolean hint = new File("/var/run/docker.sock").exists() || System.getenv("DOCKER_HOST") != null;
         try {

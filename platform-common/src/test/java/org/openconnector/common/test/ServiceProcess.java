@@ -1,4 +1,4 @@
-package org.openconnector.e2e;
+package org.openconnector.common.test;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One platform service started from its runnable jar as a separate JVM, as the local platform and
- * Kubernetes run it. Stopped with SIGTERM so graceful shutdown runs; killed if it hangs.
+ * Kubernetes run it, against the shared test infrastructure. Stopped with SIGTERM so graceful
+ * shutdown runs; killed if it hangs. Use it where a test needs another service for real: the
+ * module's pom must depend on that service (test scope) so the reactor builds its jar first.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -34,18 +36,21 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, Map<String, String> env, List<String> args) throws IOException {
-        String jar = System.getProperty("e2e.jar." + name.replace("-service", ""));
-        if (jar == null || !new File(jar).isFile()) {
-            throw new IllegalStateException("No runnable jar for " + name + " at " + jar + " (build the module first)");
-        }
+    /**
+     * Starts module {@code name} (e.g. {@code connector-service}) from its {@code *-exec.jar} next to
+     * the current module, with {@link RealInfrastructure#serviceEnvironment()} plus {@code env}.
+     */
+    public static ServiceProcess start(String name, Map<String, String> env, List<String> args) throws IOException {
+        File jar = locateJar(name);
         int port = freePort();
-        Path logDir = Path.of(System.getProperty("e2e.logs", "target/service-logs"));
+        Path logDir = Path.of(System.getProperty("user.dir"), "target", "service-logs");
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar));
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.getPath(),
+                "--openconnector.crypto.keys.test=" + RealInfrastructure.TEST_CRYPTO_KEY));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(RealInfrastructure.serviceEnvironment());
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
@@ -53,12 +58,12 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
     /** Waits until the service reports readiness; fails with the log's tail if it died or never got ready. */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -79,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + tail());
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -101,6 +106,16 @@ final class ServiceProcess implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+    }
+
+    private static File locateJar(String module) {
+        File target = Path.of(System.getProperty("user.dir")).getParent().resolve(module).resolve("target").toFile();
+        File[] jars = target.listFiles((dir, file) -> file.startsWith(module + "-") && file.endsWith("-exec.jar"));
+        if (jars == null || jars.length != 1) {
+            throw new IllegalStateException("Expected one runnable jar of " + module + " in " + target
+                    + " (build it first: mvn -DskipTests -pl " + module + " package)");
+        }
+        return jars[0];
     }
 
     private static String javaBin() {
