@@ -1,0 +1,125 @@
+package org.openconnector.mapping.mappings;
+
+import org.openconnector.common.error.Violation;
+import org.openconnector.mapping.engine.CompiledMapping;
+import org.openconnector.mapping.engine.MappingCompiler;
+import org.openconnector.mapping.engine.MappingDefinitionException;
+import org.openconnector.mapping.engine.MappingException;
+import org.openconnector.mapping.web.BodyReader;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Runs a mapping on sample data without storing anything. Two request shapes:
+ * the seed's {@code {mapping, data}} answers {@code {success, message, data}}; OpenConnector's
+ * {@code {inputObject, mapping}} answers {@code {resultObject, isValid, validationErrors}}. {@code mapping} is an
+ * inline Mapping object or a stored mapping's id. A mapping that does not compile or fails on the data is a 200
+ * with success/isValid false naming the key and reason; only a malformed request is a 400.
+ */
+@Component
+class MappingTester {
+
+    /** A runaway template (a huge loop) must not hold a thread forever. */
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final MappingCompiler compiler;
+    private final MappingService mappings;
+
+    MappingTester(MappingCompiler compiler, MappingService mappings) {
+        this.compiler = compiler;
+        this.mappings = mappings;
+    }
+
+    Mono<ObjectNode> test(JsonNode body) {
+        BodyReader in = BodyReader.of(body, Set.of("mapping", "data", "inputObject", "schema", "validation"), Set.of());
+        boolean openConnector = in.raw("inputObject") != null;
+        JsonNode input = openConnector ? in.object("inputObject", true) : in.object("data", true);
+        if (openConnector && in.raw("data") != null) {
+            in.violation(Violation.invalid("data", "send either data (with success/message/data answers) or inputObject, not both"));
+        }
+        if (Boolean.TRUE.equals(in.bool("validation")) && in.raw("schema") != null) {
+            in.violation(Violation.invalid("schema", "validating the result against an OpenRegister schema is not supported here"));
+        }
+        JsonNode ref = in.raw("mapping");
+        UUID storedId = null;
+        if (ref == null) {
+            in.violation(Violation.required("mapping"));
+        } else if (ref.isString()) {
+            storedId = storedId(ref.stringValue(), in);
+        } else if (!ref.isObject()) {
+            in.violation(new Violation("mapping", "mapping has the wrong type; expected a Mapping object or a mapping id", "type"));
+        } else if (!ref.has("mapping")) {
+            in.violation(Violation.required("mapping.mapping"));
+        }
+        in.done();
+        Mono<Outcome> outcome = storedId != null
+                ? mappings.compiled(storedId).map(m -> run(m, input))
+                : Mono.fromCallable(() -> compileAndRun(ref, input));
+        return outcome.subscribeOn(Schedulers.boundedElastic()).timeout(LIMIT)
+                .map(o -> openConnector ? o.openConnector() : o.seed());
+    }
+
+    private static UUID storedId(String id, BodyReader in) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            in.violation(Violation.invalid("mapping", "mapping must be a Mapping object or the UUID of a stored mapping (got '" + id + "')"));
+            return null;
+        }
+    }
+
+    private Outcome compileAndRun(JsonNode definition, JsonNode input) {
+        try {
+            return run(compiler.compile(definition), input);
+        } catch (MappingDefinitionException e) {
+            return new Outcome(null, e.problems().stream().map(p -> new Failure(p.path(), p.message())).toList());
+        }
+    }
+
+    private static Outcome run(CompiledMapping mapping, JsonNode input) {
+        try {
+            return new Outcome(mapping.apply(input), List.of());
+        } catch (MappingException e) {
+            return new Outcome(null, List.of(new Failure(e.key(), e.reason())));
+        }
+    }
+
+    record Failure(String key, String reason) {
+    }
+
+    record Outcome(JsonNode result, List<Failure> failures) {
+
+        ObjectNode seed() {
+            ObjectNode out = F.objectNode();
+            out.put("success", failures.isEmpty());
+            out.put("message", failures.isEmpty() ? "Mapping applied" : String.join("; ",
+                    failures.stream().map(f -> f.key() + ": " + f.reason()).toList()));
+            out.set("data", result);
+            if (!failures.isEmpty()) {
+                var errors = out.putArray("errors");
+                failures.forEach(f -> errors.addObject().put("key", f.key()).put("reason", f.reason()));
+            }
+            return out;
+        }
+
+        ObjectNode openConnector() {
+            ObjectNode out = F.objectNode();
+            out.set("resultObject", result);
+            out.put("isValid", failures.isEmpty());
+            ObjectNode errors = out.putObject("validationErrors");
+            failures.forEach(f -> errors.put(f.key(), f.reason()));
+            return out;
+        }
+    }
+
+}
