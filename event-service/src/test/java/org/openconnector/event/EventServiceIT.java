@@ -36,4 +36,8 @@ class EventServiceIT extends ServiceContractIT {
     @Nested
     class Reliability extends ReliabilityScenarios {
     }
+
+    @Nested
+    class DefinitionBehaviour extends DefinitionBehaviourScenarios {
+    }
 }
