@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * loopback HTTP servers; metadata, link-local and private ranges stay refused.
  */
 @SpringBootTest(classes = ConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "openconnector.destinations.allow-loopback=true")
+        properties = {"openconnector.destinations.allow-loopback=true", "openconnector.calls.retry-backoff=20ms",
+                "openconnector.calls.breaker-min-calls=4", "openconnector.calls.breaker-open-for=1h"})
 @AutoConfigureWebTestClient
 public abstract class ConnectorIT {
 
@@ -34,6 +35,14 @@ public abstract class ConnectorIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry);
+    }
+
+    /** Makes a test call and returns the answer; {@code expectedStatus} is the status of our API. */
+    protected JsonNode testCall(String sourceId, String body, int expectedStatus) {
+        var request = web.post().uri("/api/v1/sources/" + sourceId + "/test").contentType(MediaType.APPLICATION_JSON);
+        byte[] out = (body == null ? request.exchange() : request.bodyValue(body).exchange())
+                .expectStatus().isEqualTo(expectedStatus).expectBody().returnResult().getResponseBody();
+        return json.readTree(out);
     }
 
     /** Creates a source from a JSON body and returns its read view. */
