@@ -84,13 +84,14 @@ final class WiringRules {
         if (metrics.stream().noneMatch(m -> m.getResource() != null && "cpu".equals(m.getResource().getName()))) {
             v.add(where + ": needs a cpu Resource metric");
         }
-        String topic = exp.lagTopicByDeployment().get(name);
-        if (topic != null && metrics.stream().noneMatch(m -> m.getExternal() != null
+        Expectations.ConsumerGroup lag = exp.lagByDeployment().get(name);
+        if (lag != null && metrics.stream().noneMatch(m -> m.getExternal() != null
                 && "kafka_consumergroup_lag".equals(m.getExternal().getMetric().getName())
                 && m.getExternal().getMetric().getSelector() != null
-                && Selectors.matches(Map.of("topic", topic, "consumergroup", name),
+                && Selectors.matches(Map.of("topic", lag.topic(), "consumergroup", lag.group()),
                 m.getExternal().getMetric().getSelector().getMatchLabels()))) {
-            v.add(where + ": " + name + " consumes " + topic + " and must scale on kafka_consumergroup_lag of that topic");
+            v.add(where + ": " + name + " consumes " + lag.topic() + " as group " + lag.group()
+                    + " and must scale on kafka_consumergroup_lag of that group and topic");
         }
         Integer min = h.getSpec().getMinReplicas();
         if (exp.production() && (min == null || min < 2)) {

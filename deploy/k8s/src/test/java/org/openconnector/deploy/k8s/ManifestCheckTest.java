@@ -65,7 +65,10 @@ class ManifestCheckTest {
                 row("autoscaler below two in prod", d -> spec(d, "HorizontalPodAutoscaler", SYNC).put("minReplicas", 1),
                         "minReplicas >= 2"),
                 row("consumer without a lag metric", d -> Manifests.<List<Object>>at(spec(d, "HorizontalPodAutoscaler", SYNC),
-                        "metrics").remove(1), "consumes sync.triggers and must scale on kafka_consumergroup_lag"),
+                        "metrics").remove(1), "consumes sync.triggers as group sync-service and must scale on kafka_consumergroup_lag"),
+                row("lag of a consumer group nobody uses", d -> Manifests.<Map<String, Object>>at(spec(d,
+                        "HorizontalPodAutoscaler", "connector-service"), "metrics[1].external.metric.selector.matchLabels")
+                        .put("consumergroup", "connector-service"), "as group connector-call-log-writer"),
                 row("autoscaler without cpu", d -> Manifests.<List<Object>>at(spec(d, "HorizontalPodAutoscaler", SYNC),
                         "metrics").remove(0), "needs a cpu Resource metric"),
                 row("no PodDisruptionBudget", d -> d.remove(Manifests.find(d, "PodDisruptionBudget", SYNC)),
