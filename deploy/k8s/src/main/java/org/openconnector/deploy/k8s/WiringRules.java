@@ -55,6 +55,7 @@ final class WiringRules {
                 v.add("Deployment/" + name + ": needs exactly one HorizontalPodAutoscaler, has " + hpas.size());
             } else {
                 autoscaler(name, hpas.get(0), exp, v);
+                partitionsBound(name, hpas.get(0), r.of(KafkaTopic.class), exp, v);
             }
         }
         r.of(Service.class).stream().filter(s -> s.getSpec().getType() != null && !"ClusterIP".equals(s.getSpec().getType()))
@@ -100,6 +101,20 @@ final class WiringRules {
         if (h.getSpec().getMaxReplicas() == null || (min != null && h.getSpec().getMaxReplicas() < min)) {
             v.add(where + ": maxReplicas must be set and >= minReplicas");
         }
+    }
+
+    /** Consumers beyond the partition count get no partition: scaling there only adds idle pods. */
+    private static void partitionsBound(String name, HorizontalPodAutoscaler h, List<KafkaTopic> topics, Expectations exp,
+                                        List<String> v) {
+        Expectations.ConsumerGroup lag = exp.lagByDeployment().get(name);
+        if (lag == null) {
+            return;
+        }
+        topics.stream().filter(t -> t.getSpec() != null && lag.topic().equals(t.getSpec().getTopicName())
+                        && t.getSpec().getPartitions() != null && h.getSpec().getMaxReplicas() != null
+                        && h.getSpec().getMaxReplicas() > t.getSpec().getPartitions())
+                .forEach(t -> v.add("HorizontalPodAutoscaler/" + name + ": maxReplicas " + h.getSpec().getMaxReplicas()
+                        + " exceeds the " + t.getSpec().getPartitions() + " partitions of " + lag.topic()));
     }
 
     private static void ingress(Ingress i, Expectations exp, List<String> v) {

@@ -69,6 +69,8 @@ class ManifestCheckTest {
                 row("lag of a consumer group nobody uses", d -> Manifests.<Map<String, Object>>at(spec(d,
                         "HorizontalPodAutoscaler", "connector-service"), "metrics[1].external.metric.selector.matchLabels")
                         .put("consumergroup", "connector-service"), "as group connector-call-log-writer"),
+                row("more consumers than partitions", d -> spec(d, "HorizontalPodAutoscaler", "job-service")
+                        .put("maxReplicas", 8), "maxReplicas 8 exceeds the 6 partitions of job.results"),
                 row("autoscaler without cpu", d -> Manifests.<List<Object>>at(spec(d, "HorizontalPodAutoscaler", SYNC),
                         "metrics").remove(0), "needs a cpu Resource metric"),
                 row("no PodDisruptionBudget", d -> d.remove(Manifests.find(d, "PodDisruptionBudget", SYNC)),
