@@ -161,4 +161,24 @@ abstract class ReliabilityScenarios extends ScenarioSupport {
         assertThat(message.get("status")).isEqualTo("delivered");
         assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsOnly((String) message.get("id"));
     }
+
+    @Test
+    void aShutdownMidSendHandsTheLeaseBackSoNothingWaitsForItToExpire() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(false);
+        WebhookReceiver receiver = receiver().respond(r -> up.get() ? Reply.of(200) : null);
+        // default timeout (30 s): without handing the lease back the resend would wait about a minute
+        String eventId = createEvent(uniqueType("shutdown"), Map.of());
+        String sub = (String) subscribe(eventId, receiver.url("/slow"), Map.of()).get("id");
+        trigger(eventId, Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
+
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        dispatcher.stop(stopped::countDown);
+        assertThat(stopped.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        up.set(true);
+        dispatcher.start();
+
+        Map<String, Object> message = awaitMessages("subscriptionId=" + sub, 1, "delivered").get(0);
+        assertThat(receiver.received()).hasSize(2).extracting(r -> r.header("webhook-id")).containsOnly((String) message.get("id"));
+    }
 }

@@ -4,12 +4,14 @@ import org.openconnector.event.Rows;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Claims due deliveries. {@code FOR UPDATE SKIP LOCKED} keeps two replicas from taking the same
@@ -55,6 +57,14 @@ class DeliveryClaims {
         return db.sql(CLAIM).bind("perSubscription", props.perSubscription()).bind("limit", limit)
                 .bind("defaultTimeout", (double) props.defaultTimeout().toSeconds())
                 .fetch().all().map(this::claimed);
+    }
+
+    /** Hands leases back early (on shutdown): those messages are due again right away. */
+    Mono<Void> release(UUID[] ids) {
+        if (ids.length == 0) {
+            return Mono.empty();
+        }
+        return db.sql("update event_message set locked_until = null where id = any(:ids)").bind("ids", ids).then();
     }
 
     private Claimed claimed(Map<String, Object> r) {

@@ -17,6 +17,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,6 +41,7 @@ public class Dispatcher implements SmartLifecycle {
     private final DeliveryProperties props;
     private final MeterRegistry meters;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Set<UUID> leased = ConcurrentHashMap.newKeySet();
     private volatile Sinks.Many<Claimed> queue;
     private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
     private volatile Disposable loop;
@@ -68,6 +72,7 @@ public class Dispatcher implements SmartLifecycle {
         return claims.claim(limit)
                 .doOnNext(c -> {
                     inFlight.incrementAndGet();
+                    leased.add(c.id());
                     // unicast + unbounded buffer: only fails if the pipeline is gone (shutdown), then the lease expires
                     if (queue.tryEmitNext(c).isFailure()) {
                         inFlight.decrementAndGet();
@@ -87,6 +92,7 @@ public class Dispatcher implements SmartLifecycle {
                     return Mono.empty();
                 })
                 .doFinally(signal -> {
+                    leased.remove(c.id());
                     inFlight.decrementAndGet();
                     wake();
                 })
@@ -118,6 +124,25 @@ public class Dispatcher implements SmartLifecycle {
                     log.warn("Claiming due deliveries failed, trying again at the next poll: {}", e.toString());
                     return Mono.empty();
                 }), 1)
+                .subscribe();
+    }
+
+    /**
+     * Stops claiming, cancels what is in flight and hands those leases back, so a restarted
+     * replica (or another one) resends them at once instead of after the lease runs out.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        // snapshot first: cancelling the sends removes them from the set
+        UUID[] ids = leased.toArray(UUID[]::new);
+        stop();
+        claims.release(ids)
+                .timeout(java.time.Duration.ofSeconds(5))
+                .onErrorResume(e -> {
+                    log.warn("Could not hand back {} delivery leases; they expire by themselves: {}", ids.length, e.toString());
+                    return Mono.empty();
+                })
+                .doFinally(s -> callback.run())
                 .subscribe();
     }
 

@@ -80,7 +80,13 @@ class FanOut {
                 .bind("ce", event.id()).bind("type", event.type()).bind("payload", rawJson).bind("hash", hash)
                 .bind("priority", Rows.integer(r, "priority")).bind("allowDup", Rows.bool(r, "allow_duplicates"));
         spec = schedule == null ? spec.bindNull("delay", String.class) : spec.bind("delay", schedule);
-        return spec.fetch().rowsUpdated();
+        Mono<Long> insert = spec.fetch().rowsUpdated();
+        if (Rows.bool(r, "allow_duplicates")) {
+            return insert;
+        }
+        // records are processed concurrently: serialise the "same content already queued?" check per subscription
+        return db.sql("select pg_advisory_xact_lock(hashtext(:key))").bind("key", Rows.uuid(r, "subscription_id") + hash)
+                .fetch().rowsUpdated().then(insert);
     }
 
     /** lastTriggered/nextTrigger kept by the server; a oneTime definition switches itself off after its first match. */

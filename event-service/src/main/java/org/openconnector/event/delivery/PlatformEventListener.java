@@ -5,7 +5,10 @@ import org.openconnector.common.events.CloudEvent;
 import org.openconnector.common.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -54,13 +57,26 @@ class PlatformEventListener {
         CloudEvent ce = event;
         return Mono.defer(() -> fanOut.fanOut(ce, record.value()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
+                        .filter(PlatformEventListener::transientFailure)
                         .doBeforeRetry(s -> log.warn("Cannot queue deliveries for event {} yet, retrying: {}", ce.id(),
                                 s.failure().toString())))
+                .onErrorResume(e -> {
+                    // retrying a record the database refuses for good would stop the partition forever
+                    log.error("Skipping event {} ({}): its deliveries cannot be stored: {}", ce.id(), ce.type(), e.toString());
+                    return Mono.empty();
+                })
                 .doOnNext(queued -> {
                     if (queued > 0) {
                         dispatcher.wake();
                     }
                 })
                 .then();
+    }
+
+    /** Connection trouble and the like pass; a statement the database rejects does not. */
+    static boolean transientFailure(Throwable e) {
+        return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
+                || e instanceof CannotCreateTransactionException || e instanceof java.io.IOException
+                || e instanceof java.util.concurrent.TimeoutException;
     }
 }
