@@ -172,11 +172,14 @@ public final class CompiledMapping {
         return value.isNull() ? F.arrayNode() : F.arrayNode().add(value);
     }
 
-    private static Map<String, Object> context(JsonNode input) {
+    static Map<String, Object> context(JsonNode input) {
         return input.isObject() ? new JsonView.ObjectView(input) : Map.of();
     }
 
     private static String describe(Entry e) {
-        return e.source() instanceof ValueSource.Rendered r ? "template '" + r.template().source() + "' failed: " : "";
+        if (e.source() instanceof ValueSource.Rendered r) {
+            return "template '" + r.template().source() + "' failed: ";
+        }
+        return e.source() instanceof ValueSource.Interpolated i ? "template '" + i.template().source() + "' failed: " : "";
     }
 }

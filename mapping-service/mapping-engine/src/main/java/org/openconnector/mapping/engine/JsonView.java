@@ -102,12 +102,12 @@ final class JsonView {
 
         @Override
         public Object get(Object key) {
-            return key instanceof String k ? of(node.get(k)) : null;
+            return key == null ? null : of(node.get(key.toString()));
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return key instanceof String k && node.has(k);
+            return key != null && node.has(key.toString());
         }
 
         @Override

@@ -25,7 +25,7 @@ final class Template {
     /** Parses {@code source}; a syntax error becomes an {@link IllegalArgumentException} with Pebble's reason. */
     static Template parse(PebbleEngine engine, String source) {
         try {
-            return new Template(source, engine.getTemplate(source));
+            return new Template(source, engine.getTemplate(TwigSyntax.toPebble(source)));
         } catch (PebbleException e) {
             throw new IllegalArgumentException(reason(e), e);
         }

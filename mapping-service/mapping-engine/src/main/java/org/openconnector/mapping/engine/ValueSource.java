@@ -26,9 +26,12 @@ sealed interface ValueSource {
     static ValueSource of(JsonNode value, PebbleEngine pebble) {
         if (value.isString()) {
             String text = value.stringValue();
-            return Template.looksLikeTemplate(text)
-                    ? new Rendered(Template.parse(pebble, text))
-                    : new PathOrLiteral(DotPath.of(text), value);
+            if (!Template.looksLikeTemplate(text)) {
+                return new PathOrLiteral(DotPath.of(text), value);
+            }
+            Template template = Template.parse(pebble, text);
+            Interpolation fast = Interpolation.of(text);
+            return fast != null ? new Interpolated(fast, template) : new Rendered(template);
         }
         return new Literal(value.deepCopy());
     }
@@ -50,6 +53,15 @@ sealed interface ValueSource {
         @Override
         public boolean needsContext() {
             return true;
+        }
+    }
+
+    /** A plain-print template rendered by lookups; Pebble only when a printed value is an object or list. */
+    record Interpolated(Interpolation fast, Template template) implements ValueSource {
+        @Override
+        public JsonNode resolve(JsonNode input, Map<String, Object> context) {
+            String text = fast.render(input);
+            return F.stringNode(text != null ? text : template.render(CompiledMapping.context(input)));
         }
     }
 
