@@ -118,6 +118,11 @@ final class WiringRules {
     }
 
     private static void ingress(Ingress i, Expectations exp, List<String> v) {
+        i.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().stream()
+                .filter(p -> exp.publicPaths().stream().noneMatch(allowed -> p.getPath() != null
+                        && (p.getPath().equals(allowed) || p.getPath().startsWith(allowed + "/"))))
+                .forEach(p -> v.add("Ingress/" + i.getMetadata().getName() + ": path " + p.getPath()
+                        + " is not public (only " + exp.publicPaths() + "; /actuator and /internal stay inside)")));
         List<IngressBackend> backends = new ArrayList<>();
         if (i.getSpec().getDefaultBackend() != null) {
             backends.add(i.getSpec().getDefaultBackend());

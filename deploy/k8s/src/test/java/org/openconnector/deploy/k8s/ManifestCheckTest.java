@@ -81,6 +81,8 @@ class ManifestCheckTest {
                 row("ingress to an internal service", d -> Manifests.<Map<String, Object>>at(Manifests.find(d, "Ingress",
                         "openconnector"), "spec.rules[0].http.paths[0].backend.service").put("name", "connector-service"),
                         "routes to connector-service"),
+                row("ingress exposing the actuator", d -> Manifests.<Map<String, Object>>at(Manifests.find(d, "Ingress",
+                        "openconnector"), "spec.rules[0].http.paths[0]").put("path", "/"), "path / is not public"),
                 row("outside traffic into an internal service", d -> d.add(policy("open-job", "job-service",
                         "ingress", List.of(map("ports", List.of(map("port", "http")))))), "lets traffic from anywhere into job-service"),
                 row("internal service egress outside the cluster", d -> d.add(policy("egress-mapping", "mapping-service",
