@@ -1,6 +1,7 @@
 package org.openconnector.deploy.k8s;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +33,10 @@ final class Patches {
         if (!kind.equals(patch.get("kind"))) {
             throw new KustomizeException("patch of kind " + patch.get("kind") + " targets kind " + kind);
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>(patch);
+        Map<String, Object> body = new LinkedHashMap<>(patch);
         body.remove("apiVersion");
         body.remove("kind");
-        Map<String, Object> bodyMeta = new java.util.LinkedHashMap<>(meta);
+        Map<String, Object> bodyMeta = new LinkedHashMap<>(meta);
         bodyMeta.remove("name");
         body.put("metadata", bodyMeta);
         boolean strategic = BUILT_IN_GROUPS.contains(group(String.valueOf(patch.get("apiVersion"))));
