@@ -4,8 +4,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PHP 8 conversion rules the casts follow, on Jackson values. Objects and lists are PHP arrays.
@@ -14,9 +12,6 @@ import java.util.regex.Pattern;
 public final class Php {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    /** PHP's leading-numeric prefix: optional whitespace, sign, digits, fraction, exponent. */
-    private static final Pattern NUMERIC_PREFIX = Pattern.compile("^[ \\t\\n\\r\\v\\f]*([+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?)");
-    private static final Pattern NUMERIC = Pattern.compile("^[ \\t\\n\\r\\v\\f]*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?[ \\t\\n\\r\\v\\f]*$");
 
     private Php() {
     }
@@ -86,9 +81,82 @@ public final class Php {
         return floatOf(v.asString());
     }
 
+    /** The value of the leading numeric prefix ({@code "12abc"} → 12, {@code " 1.5e3x"} → 1500), 0 when there is none. */
     static double floatOf(String s) {
-        Matcher m = NUMERIC_PREFIX.matcher(s);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        int end = numericPrefixEnd(s);
+        if (end < 0) {
+            return 0;
+        }
+        int start = 0;
+        while (isSpace(s.charAt(start))) {
+            start++;
+        }
+        String number = s.substring(start, end);
+        // integers are the common case: skip the slower double parser for them
+        return number.length() < 18 && allDigits(number) ? Long.parseLong(number) : Double.parseDouble(number);
+    }
+
+    /** End index of PHP's leading numeric prefix (whitespace, sign, digits, fraction, exponent), or -1 when absent. */
+    static int numericPrefixEnd(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int j = i + 1;
+            int fraction = 0;
+            while (j < n && isDigit(s.charAt(j))) {
+                j++;
+                fraction++;
+            }
+            if (digits + fraction > 0) {
+                i = j;
+                digits += fraction;
+            }
+        }
+        if (digits == 0) {
+            return -1;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                j++;
+            }
+            int exponent = j;
+            while (j < n && isDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j > exponent) {
+                i = j;
+            }
+        }
+        return i;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }
 
     static long truncate(double d) {
@@ -104,8 +172,16 @@ public final class Php {
         return value == (int) value ? f.numberNode((int) value) : f.numberNode(value);
     }
 
+    /** PHP is_numeric: the whole text (allowing surrounding whitespace) is a number. */
     static boolean isNumeric(String s) {
-        return NUMERIC.matcher(s).matches();
+        int end = numericPrefixEnd(s);
+        if (end < 0) {
+            return false;
+        }
+        while (end < s.length() && isSpace(s.charAt(end))) {
+            end++;
+        }
+        return end == s.length();
     }
 
     /** PHP empty(): null, "", "0", 0, 0.0, false, empty array. */
