@@ -8,6 +8,7 @@ import org.openconnector.local.postgres.EmbeddedDatabase;
 import org.openconnector.local.process.ChildProcess;
 import org.openconnector.local.process.LogFiles;
 import org.openconnector.local.process.ShutdownSequence;
+import org.openconnector.local.services.ClassDataSharing;
 import org.openconnector.local.services.ServiceGroup;
 import org.openconnector.local.services.ServiceSpec;
 
@@ -17,9 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One run of the platform: PostgreSQL and Kafka (in parallel), then the six services, then wait
@@ -33,6 +37,12 @@ final class PlatformRun {
     private final PrintStream out;
     private final Instant startedAt = Instant.now();
     private final List<ChildProcess> watched = new ArrayList<>();
+    // Start-up work that runs side by side (ForkJoin's common pool has one thread on two cores).
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "openconnector-start");
+        t.setDaemon(true);
+        return t;
+    });
 
     PlatformRun(Settings settings, ShutdownSequence shutdown, PrintStream out) {
         this.settings = settings;
@@ -44,34 +54,48 @@ final class PlatformRun {
     int run() throws Exception {
         DataDir.prepare(settings, out);
         Ports.requireFree(PortPlan.of(settings));
+        Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
+        for (ServiceSpec spec : settings.services()) {
+            jars.put(spec, spec.jar(settings.root()));  // fail before starting anything if one is missing
+        }
         String key = LocalKey.loadOrCreate(settings.dataDir().resolve("crypto"));
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
 
+        // Class-data archives are prepared while PostgreSQL and Kafka start (first run: jar extraction).
+        ClassDataSharing cds = new ClassDataSharing(settings.dataDir().resolve("cds"), javaBin);
+        Map<ServiceSpec, CompletableFuture<ClassDataSharing.Plan>> plans = new LinkedHashMap<>();
+        jars.forEach((spec, jar) -> plans.put(spec,
+                CompletableFuture.supplyAsync(() -> cds.plan(spec.name(), jar), background)));
         CompletableFuture<EmbeddedDatabase> db = settings.embeddedPostgres() ? startPostgres() : null;
         CompletableFuture<KafkaBroker> kafka = settings.embeddedKafka() ? startKafka(javaBin) : null;
         if (db != null) {
             db.join();
-            out.printf("  PostgreSQL ready on localhost:%d (%s)%n", settings.pgPort(), elapsed());
-        }
-        if (kafka != null) {
-            watched.add(kafka.join().process());
-            out.printf("  Kafka ready on %s (%s)%n", settings.kafkaBootstrap(), elapsed());
+            out.printf("  %-18s ready on localhost:%d (%s)%n", "PostgreSQL", settings.pgPort(), elapsed());
         }
 
+        // Services start without waiting for Kafka: their clients connect (and retry) on their own,
+        // and the broker's start-up leaves CPU idle that the services can use.
         ServiceGroup services = new ServiceGroup(settings.root(), settings.logDir(), javaBin, settings.serviceJvmOptions());
         shutdown.push("services", services::stopAll);
         Map<String, String> env = ServiceEnvironment.of(settings, key, System.getenv());
         List<ReadinessWait.Target> targets = new ArrayList<>();
         out.printf("Starting %d services (logs in %s) ...%n", settings.services().size(), settings.logDir());
         for (ServiceSpec spec : settings.services()) {
-            ChildProcess child = services.start(spec, env);
+            ChildProcess child = services.start(spec, plans.get(spec).join(), env);
             watched.add(child);
             targets.add(new ReadinessWait.Target(child, URI.create(spec.baseUrl() + "/actuator/health/readiness")));
+        }
+        if (kafka != null) {
+            kafka.thenRun(() -> out.printf("  %-18s ready on %s (%s)%n", "Kafka", settings.kafkaBootstrap(), elapsed()));
         }
         RunState.writePids(settings.dataDir(), watched);
 
         Outcome outcome = new ReadinessWait().await(targets, watched, settings.startTimeout(),
                 t -> out.printf("  %-18s ready (%s)%n", t.process().name(), elapsed()));
+        if (outcome instanceof Outcome.Ready && kafka != null) {
+            watched.add(kafka.join().process());  // a broker that failed to start throws here
+            RunState.writePids(settings.dataDir(), watched);
+        }
         if (outcome instanceof Outcome.Died died) {
             return reportDeath(died.process(), "while starting");
         }
@@ -92,7 +116,7 @@ final class PlatformRun {
             LogFiles.rotate(log);
             return EmbeddedDatabase.start(dataDir, settings.pgPort(), log,
                     settings.dbName(), settings.dbUser(), settings.dbPassword());
-        }));
+        }), background);
         shutdown.push("PostgreSQL", () -> closeWhenStarted(db));
         return db;
     }
@@ -100,10 +124,12 @@ final class PlatformRun {
     private CompletableFuture<KafkaBroker> startKafka(Path javaBin) {
         Path dir = settings.dataDir().resolve("kafka");
         out.printf("Starting Kafka (KRaft, data in %s) ...%n", dir);
+        ClassDataSharing cds = new ClassDataSharing(settings.dataDir().resolve("cds"), javaBin);
         CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> Unchecked.get(() ->
-                KafkaBroker.start(javaBin, settings.brokerClasspath(), settings.kafkaJvmOptions(), dir,
+                KafkaBroker.start(javaBin, settings.brokerClasspath(), settings.kafkaJvmOptions(),
+                        cds.planForClasspath("kafka", settings.brokerClasspath()), dir,
                         settings.kafkaPort(), settings.kafkaControllerPort(),
-                        settings.logDir().resolve("kafka.log"), Duration.ofSeconds(90))));
+                        settings.logDir().resolve("kafka.log"), Duration.ofSeconds(90))), background);
         shutdown.push("Kafka", () -> closeWhenStarted(kafka));
         return kafka;
     }

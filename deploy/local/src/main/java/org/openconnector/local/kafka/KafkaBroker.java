@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.openconnector.local.process.ChildProcess;
 import org.openconnector.local.process.LogFiles;
+import org.openconnector.local.services.ClassDataSharing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,21 +25,26 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(120);
 
     private final ChildProcess process;
     private final int port;
+    private final ClassDataSharing.Plan cds;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(ChildProcess process, int port, ClassDataSharing.Plan cds) {
         this.process = process;
         this.port = port;
+        this.cds = cds;
     }
 
     /**
      * @param dir       broker home: {@code server.properties} and {@code data/} live here
      * @param classpath classpath with kafka_2.13 and a log4j2 binding
      * @param jvmOptions heap and GC flags of the broker JVM
+     * @param cds       class-data sharing for the broker JVM ({@link ClassDataSharing#planForClasspath})
      */
-    public static KafkaBroker start(Path javaBin, String classpath, List<String> jvmOptions, Path dir,
+    public static KafkaBroker start(Path javaBin, String classpath, List<String> jvmOptions,
+                                    ClassDataSharing.Plan cds, Path dir,
                                     int port, int controllerPort, Path logFile, Duration readyTimeout)
             throws IOException, InterruptedException {
         Path dataDir = dir.resolve("data");
@@ -49,9 +55,11 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             format(javaBin, classpath, dir, serverProperties, logFile);
         }
-        List<String> command = javaCommand(javaBin, classpath, jvmOptions, "kafka.Kafka", serverProperties.toString());
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(cds.jvmArgs());
+        List<String> command = javaCommand(javaBin, classpath, options, "kafka.Kafka", serverProperties.toString());
         ChildProcess process = ChildProcess.start("kafka", command, Map.of(), dir, logFile);
-        KafkaBroker broker = new KafkaBroker(process, port);
+        KafkaBroker broker = new KafkaBroker(process, port, cds);
         try {
             broker.awaitReady(readyTimeout);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -123,6 +131,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** Controlled shutdown on SIGTERM; killed (with anything it spawned) if it overstays. */
     @Override
     public void close() {
-        process.stop(STOP_GRACE);
+        boolean wasRunning = process.isAlive();
+        boolean graceful = process.stop(cds.isTraining() ? TRAINING_STOP_GRACE : STOP_GRACE);
+        cds.afterStop(graceful && wasRunning);
     }
 }

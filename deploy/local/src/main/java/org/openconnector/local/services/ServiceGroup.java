@@ -18,14 +18,17 @@ import java.util.Map;
  */
 public final class ServiceGroup {
 
-    // Spring's own graceful phase is 20 s (spring.lifecycle.timeout-per-shutdown-phase); allow a bit more.
+    // Spring's own graceful phase is 20 s (spring.lifecycle.timeout-per-shutdown-phase); allow a bit
+    // more, and more again for a run that writes its class-data archive on the way out.
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(120);
 
     private final Path root;
     private final Path logDir;
     private final Path javaBin;
     private final List<String> jvmOptions;
     private final List<ChildProcess> running = new ArrayList<>();
+    private final Map<ChildProcess, ClassDataSharing.Plan> plans = new HashMap<>();
     private boolean closed;
 
     public ServiceGroup(Path root, Path logDir, Path javaBin, List<String> jvmOptions) {
@@ -36,24 +39,28 @@ public final class ServiceGroup {
     }
 
     /**
-     * Starts one service with the shared environment plus its own {@code PORT}.
-     * Refuses once the group is stopping, so a signal during start-up leaves nothing behind.
+     * Starts one service as the plan says ({@link ClassDataSharing}) with the shared environment plus
+     * its own {@code PORT}. Refuses once the group is stopping, so a signal during start-up leaves
+     * nothing behind.
      */
-    public synchronized ChildProcess start(ServiceSpec spec, Map<String, String> sharedEnv) throws IOException {
+    public synchronized ChildProcess start(ServiceSpec spec, ClassDataSharing.Plan plan, Map<String, String> sharedEnv)
+            throws IOException {
         if (closed) {
             throw new IllegalStateException("shutting down; not starting " + spec.name());
         }
         List<String> command = new ArrayList<>();
         command.add(javaBin.toString());
         command.addAll(jvmOptions);
+        command.addAll(plan.jvmArgs());
         command.add("-jar");
-        command.add(spec.jar(root).toString());
+        command.add(plan.jar().toString());
         Map<String, String> env = new HashMap<>(sharedEnv);
         env.put("PORT", Integer.toString(spec.port()));
         Path log = logDir.resolve(spec.name() + ".log");
         LogFiles.rotate(log);
         ChildProcess child = ChildProcess.start(spec.name(), command, env, root, log);
         running.add(child);
+        plans.put(child, plan);
         return child;
     }
 
@@ -68,11 +75,19 @@ public final class ServiceGroup {
             closed = true;
             toStop = List.copyOf(running);
         }
+        // A service that had already died is not a clean run; its class-data archive is not kept.
+        List<ChildProcess> wereRunning = toStop.stream().filter(ChildProcess::isAlive).toList();
         toStop.forEach(ChildProcess::requestStop);
+        if (toStop.stream().anyMatch(c -> plans.get(c).isTraining())) {
+            System.out.println("  (first stop after a build: the services record class-data archives for faster starts)");
+        }
         for (ChildProcess child : toStop) {
-            if (!child.awaitStop(STOP_GRACE)) {
-                System.out.println("  " + child.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killed");
+            Duration grace = plans.get(child).isTraining() ? TRAINING_STOP_GRACE : STOP_GRACE;
+            boolean graceful = child.awaitStop(grace);
+            if (!graceful) {
+                System.out.println("  " + child.name() + " did not stop within " + grace.toSeconds() + " s; killed");
             }
+            plans.get(child).afterStop(graceful && wereRunning.contains(child));
         }
     }
 }

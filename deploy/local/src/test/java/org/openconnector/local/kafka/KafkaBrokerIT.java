@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openconnector.local.TestPorts;
+import org.openconnector.local.services.ClassDataSharing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,8 @@ class KafkaBrokerIT {
     }
 
     private KafkaBroker start(int port, int controllerPort, Path log) throws Exception {
-        return KafkaBroker.start(TestPorts.javaBin(), TestPorts.brokerClasspath(), JVM, dir.resolve("kafka"),
+        return KafkaBroker.start(TestPorts.javaBin(), TestPorts.brokerClasspath(), JVM,
+                new ClassDataSharing.Plan(List.of(), null, null, null), dir.resolve("kafka"),
                 port, controllerPort, log, Duration.ofSeconds(90));
     }
 

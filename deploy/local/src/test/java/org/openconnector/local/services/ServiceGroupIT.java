@@ -57,7 +57,8 @@ class ServiceGroupIT {
         List<ReadinessWait.Target> targets = new ArrayList<>();
         for (String name : List.of("alpha-service", "beta-service")) {
             ServiceSpec spec = new ServiceSpec(name, name, TestPorts.free(), "UNUSED_URL");
-            ChildProcess child = group.start(spec, Map.of("FAKE_STOPPED_FILE", root.resolve(name + ".stopped").toString()));
+            ChildProcess child = group.start(spec, plainJar(spec),
+                    Map.of("FAKE_STOPPED_FILE", root.resolve(name + ".stopped").toString()));
             targets.add(new ReadinessWait.Target(child, URI.create(spec.baseUrl() + "/actuator/health/readiness")));
         }
         List<ChildProcess> children = group.running();
@@ -80,7 +81,7 @@ class ServiceGroupIT {
     void aServiceThatDiesWhileStartingIsReportedWithItsExitCodeAndLog() throws Exception {
         ServiceGroup group = new ServiceGroup(root, root.resolve("logs"), TestPorts.javaBin(), List.of("-Xmx32m"));
         ServiceSpec spec = new ServiceSpec("broken-service", "broken-service", TestPorts.free(), "UNUSED_URL");
-        ChildProcess child = group.start(spec, Map.of("FAKE_EXIT_CODE", "3"));
+        ChildProcess child = group.start(spec, plainJar(spec), Map.of("FAKE_EXIT_CODE", "3"));
 
         Outcome outcome = new ReadinessWait().await(
                 List.of(new ReadinessWait.Target(child, URI.create(spec.baseUrl() + "/actuator/health/readiness"))),
@@ -101,13 +102,17 @@ class ServiceGroupIT {
         group.stopAll();
         ServiceSpec spec = new ServiceSpec("alpha-service", "alpha-service", TestPorts.free(), "UNUSED_URL");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> group.start(spec, Map.of()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> group.start(spec, plainJar(spec), Map.of()))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(group.running()).isEmpty();
     }
 
+    private ClassDataSharing.Plan plainJar(ServiceSpec spec) throws IOException {
+        return new ClassDataSharing.Plan(List.of(), spec.jar(root), null, null);
+    }
+
     /** A runnable jar holding only {@link FakeService}, laid out like a real service's exec jar. */
-    private static void writeExecJar(Path jar) throws IOException {
+    static void writeExecJar(Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
