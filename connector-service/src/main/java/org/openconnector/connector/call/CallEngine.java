@@ -140,7 +140,7 @@ public class CallEngine {
         Redactor redactor = new Redactor(request.sensitive());
         return new CallOutcome(source.id(), request.method().name(), spec.endpoint(), redactor.url(r.url().toString()),
                 redactor.headers(request.headers()), redactor.text(builder.bodyText(request)), r.status(), r.headers(), r.body(),
-                ms, redactor);
+                ms, redactor, source.logBody());
     }
 
     private static ApiException translate(ResolvedSource source, Throwable e) {

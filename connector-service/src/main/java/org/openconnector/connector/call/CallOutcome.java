@@ -13,5 +13,5 @@ import java.util.UUID;
  */
 public record CallOutcome(UUID sourceId, String method, String endpoint, String url, Map<String, List<String>> requestHeaders,
                           String requestBody, int statusCode, HttpHeaders responseHeaders, byte[] responseBody,
-                          long durationMs, Redactor redactor) {
+                          long durationMs, Redactor redactor, boolean logBody) {
 }

@@ -32,14 +32,30 @@ public final class OutboundRequest {
         this.url = url;
     }
 
-    /** The URL with the query appended (values form-encoded; the base URL is taken as given). */
+    /**
+     * The URL with the query appended (values form-encoded; the base URL is taken as given). A
+     * parameter the URL already has wins, so following a next link does not send page twice.
+     */
     public String fullUrl() {
-        if (query.isEmpty()) {
-            return url;
+        int q = url.indexOf('?');
+        java.util.Set<String> present = new HashSet<>();
+        if (q >= 0) {
+            for (String pair : url.substring(q + 1).split("&")) {
+                present.add(java.net.URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+            }
         }
-        StringBuilder out = new StringBuilder(url).append(url.contains("?") ? '&' : '?');
-        query.forEach((name, values) -> values.forEach(v -> out.append(enc(name)).append('=').append(enc(v)).append('&')));
-        return out.substring(0, out.length() - 1);
+        StringBuilder out = new StringBuilder(url);
+        char sep = q >= 0 ? '&' : '?';
+        for (var e : query.entrySet()) {
+            if (present.contains(e.getKey())) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                out.append(sep).append(enc(e.getKey())).append('=').append(enc(v));
+                sep = '&';
+            }
+        }
+        return out.toString();
     }
 
     private static String enc(String s) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 public record ResolvedSource(UUID id, String name, String location, boolean enabled, String auth, String passthrough,
                              JsonNode authConfig, JsonNode configuration, String accept, String locale,
                              String username, String password, String apikey, String jwt, String jwtId, String secret,
-                             String authorizationHeader) {
+                             String authorizationHeader, boolean logBody) {
 
     public static ResolvedSource of(StoredSource s, SourceSecrets secrets) {
         return new ResolvedSource(s.id(), s.text(SourceField.NAME), s.text(SourceField.LOCATION), s.enabled(),
@@ -28,7 +28,13 @@ public record ResolvedSource(UUID id, String name, String location, boolean enab
                 s.text(SourceField.ACCEPT), s.text(SourceField.LOCALE), s.text(SourceField.USERNAME),
                 secrets.reveal(s.text(SourceField.PASSWORD)), secrets.reveal(s.text(SourceField.APIKEY)),
                 secrets.reveal(s.text(SourceField.JWT)), s.text(SourceField.JWT_ID), secrets.reveal(s.text(SourceField.SECRET)),
-                secrets.reveal(s.text(SourceField.AUTHORIZATION_HEADER)));
+                secrets.reveal(s.text(SourceField.AUTHORIZATION_HEADER)),
+                // OpenConnector stores response bodies of successful calls only when asked to.
+                flag(s.get(SourceField.LOGGING_CONFIG), "logBody") || flag(s.get(SourceField.CONFIGURATION), "logBody"));
+    }
+
+    private static boolean flag(JsonNode node, String key) {
+        return node != null && node.path(key).asBoolean(false);
     }
 
     /** A text value of {@code authenticationConfig}, or {@code fallback}. */

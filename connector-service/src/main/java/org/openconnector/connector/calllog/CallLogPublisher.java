@@ -53,7 +53,9 @@ public class CallLogPublisher implements SmartLifecycle {
     public void publish(CallOutcome o) {
         offer(new CallLog(UUID.randomUUID(), o.sourceId(), o.endpoint(), o.url(), o.method(), o.statusCode(),
                 json.valueToTree(o.requestHeaders()), body(o.requestBody()), json.valueToTree(o.redactor().headers(o.responseHeaders())),
-                body(o.redactor().text(o.responseBody() == null ? null : new String(o.responseBody(), StandardCharsets.UTF_8))),
+                o.logBody() || o.statusCode() >= 400
+                        ? body(o.redactor().text(o.responseBody() == null ? null : new String(o.responseBody(), StandardCharsets.UTF_8)))
+                        : null,
                 o.durationMs(), null, now()));
     }
 

@@ -37,7 +37,7 @@ class CallLogIT extends ConnectorIT {
                 + " " + "x".repeat(20_000), Duration.ZERO));
         server.on(p + "/bad", r -> Reply.status(404));
         String id = createSource("{\"name\": \"logged\", \"type\": \"api\", \"location\": \"" + server.url() + p + "\", \"auth\": \"apikey\","
-                + " \"apikey\": \"k-SECRET-1\", \"authenticationConfig\": {\"header\": \"X-Api-Key\"},"
+                + " \"apikey\": \"k-SECRET-1\", \"authenticationConfig\": {\"header\": \"X-Api-Key\"}, \"loggingConfig\": {\"logBody\": true},"
                 + " \"configuration\": {\"query\": {\"access_token\": \"q-SECRET-2\"}}}").get("id").asString();
         Instant before = Instant.now();
         JsonNode answer = testCall(id, "{\"endpoint\": \"/ok\"}", 200);

@@ -37,10 +37,10 @@ class SourceSecretsTest {
         Map<SourceField, JsonNode> first = new EnumMap<>(SourceField.class);
         first.put(SourceField.PASSWORD, json.readTree("\"p1\""));
         first.put(SourceField.APIKEY, json.readTree("\"k1\""));
-        first.put(SourceField.AUTHENTICATION_CONFIG, json.readTree("{\"client_secret\":\"s1\",\"tokenUrl\":\"https://t\",\"list\":[{\"token\":\"t1\"}]}"));
+        first.put(SourceField.AUTHENTICATION_CONFIG, json.readTree("{\"client_secret\":\"cs-PLAIN-1\",\"tokenUrl\":\"https://t\",\"list\":[{\"token\":\"tok-PLAIN-2\"}]}"));
         Map<SourceField, JsonNode> stored = secrets.seal(first, null);
         assertThat(stored.get(SourceField.PASSWORD).asString()).startsWith("enc:v1:test:");
-        assertThat(stored.get(SourceField.AUTHENTICATION_CONFIG).toString()).doesNotContain("s1", "t1").contains("https://t");
+        assertThat(stored.get(SourceField.AUTHENTICATION_CONFIG).toString()).doesNotContain("cs-PLAIN-1", "tok-PLAIN-2").contains("https://t");
         assertThat(secrets.mask(stored.get(SourceField.AUTHENTICATION_CONFIG)).at("/list/0/token").asString()).isEqualTo(SourceSecrets.MASK);
 
         Map<SourceField, JsonNode> second = new EnumMap<>(SourceField.class);
@@ -51,7 +51,7 @@ class SourceSecretsTest {
         assertThat(secrets.reveal(next.get(SourceField.PASSWORD).asString())).isEqualTo("p1");
         assertThat(next).doesNotContainKey(SourceField.APIKEY);
         JsonNode config = secrets.reveal(next.get(SourceField.AUTHENTICATION_CONFIG));
-        assertThat(config.get("client_secret").asString()).isEqualTo("s1");
+        assertThat(config.get("client_secret").asString()).isEqualTo("cs-PLAIN-1");
         assertThat(config.has("password")).as("a mask with nothing stored behind it is dropped").isFalse();
         assertThat(secrets.seal(new EnumMap<>(SourceField.class), stored)).containsKey(SourceField.AUTHENTICATION_CONFIG);
     }
