@@ -44,8 +44,12 @@ final class PlatformRun {
         return t;
     });
 
+    private final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final ClassDataSharing cds;
+
     PlatformRun(Settings settings, ShutdownSequence shutdown, PrintStream out) {
         this.settings = settings;
+        this.cds = new ClassDataSharing(settings.dataDir().resolve("cds"), javaBin);
         this.shutdown = shutdown;
         this.out = out;
     }
@@ -59,15 +63,13 @@ final class PlatformRun {
             jars.put(spec, spec.jar(settings.root()));  // fail before starting anything if one is missing
         }
         String key = LocalKey.loadOrCreate(settings.dataDir().resolve("crypto"));
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
 
         // Class-data archives are prepared while PostgreSQL and Kafka start (first run: jar extraction).
-        ClassDataSharing cds = new ClassDataSharing(settings.dataDir().resolve("cds"), javaBin);
         Map<ServiceSpec, CompletableFuture<ClassDataSharing.Plan>> plans = new LinkedHashMap<>();
         jars.forEach((spec, jar) -> plans.put(spec,
                 CompletableFuture.supplyAsync(() -> cds.plan(spec.name(), jar), background)));
         CompletableFuture<EmbeddedDatabase> db = settings.embeddedPostgres() ? startPostgres() : null;
-        CompletableFuture<KafkaBroker> kafka = settings.embeddedKafka() ? startKafka(javaBin) : null;
+        CompletableFuture<KafkaBroker> kafka = settings.embeddedKafka() ? startKafka() : null;
         if (db != null) {
             db.join();
             out.printf("  %-18s ready on localhost:%d (%s)%n", "PostgreSQL", settings.pgPort(), elapsed());
@@ -92,8 +94,12 @@ final class PlatformRun {
 
         Outcome outcome = new ReadinessWait().await(targets, watched, settings.startTimeout(),
                 t -> out.printf("  %-18s ready (%s)%n", t.process().name(), elapsed()));
+        Map<ChildProcess, ClassDataSharing.Plan> training = new LinkedHashMap<>();
+        services.running().forEach(child -> training.put(child, services.plan(child)));
         if (outcome instanceof Outcome.Ready && kafka != null) {
-            watched.add(kafka.join().process());  // a broker that failed to start throws here
+            KafkaBroker broker = kafka.join();  // a broker that failed to start throws here
+            watched.add(broker.process());
+            training.put(broker.process(), broker.classDataSharing());
             RunState.writePids(settings.dataDir(), watched);
         }
         if (outcome instanceof Outcome.Died died) {
@@ -105,6 +111,7 @@ final class PlatformRun {
             return 1;
         }
         Banner.print(out, settings, elapsed());
+        recordClassData(training);
         return watchUntilExit();
     }
 
@@ -121,10 +128,9 @@ final class PlatformRun {
         return db;
     }
 
-    private CompletableFuture<KafkaBroker> startKafka(Path javaBin) {
+    private CompletableFuture<KafkaBroker> startKafka() {
         Path dir = settings.dataDir().resolve("kafka");
         out.printf("Starting Kafka (KRaft, data in %s) ...%n", dir);
-        ClassDataSharing cds = new ClassDataSharing(settings.dataDir().resolve("cds"), javaBin);
         CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> Unchecked.get(() ->
                 KafkaBroker.start(javaBin, settings.brokerClasspath(), settings.kafkaJvmOptions(),
                         cds.planForClasspath("kafka", settings.brokerClasspath()), dir,
@@ -140,6 +146,20 @@ final class PlatformRun {
         if (started != null) {
             started.close();
         }
+    }
+
+    /** First run after a build: archive each JVM's classes now that it is up, one at a time. */
+    private void recordClassData(Map<ChildProcess, ClassDataSharing.Plan> plans) {
+        plans.values().removeIf(plan -> !plan.isTraining());
+        if (plans.isEmpty()) {
+            return;
+        }
+        out.println("(Recording class-data archives in the background so the next start is faster.)");
+        background.execute(() -> plans.forEach((child, plan) -> {
+            if (child.isAlive() && !shutdown.isDone()) {
+                cds.record(child.pid(), plan);
+            }
+        }));
     }
 
     /** Blocks until a child exits; after Ctrl-C that is expected, otherwise it is a crash. */

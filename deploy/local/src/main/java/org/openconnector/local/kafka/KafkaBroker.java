@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(120);
 
     private final ChildProcess process;
     private final int port;
@@ -128,11 +127,13 @@ public final class KafkaBroker implements AutoCloseable {
         return process;
     }
 
+    public ClassDataSharing.Plan classDataSharing() {
+        return cds;
+    }
+
     /** Controlled shutdown on SIGTERM; killed (with anything it spawned) if it overstays. */
     @Override
     public void close() {
-        boolean wasRunning = process.isAlive();
-        boolean graceful = process.stop(cds.isTraining() ? TRAINING_STOP_GRACE : STOP_GRACE);
-        cds.afterStop(graceful && wasRunning);
+        process.stop(STOP_GRACE);
     }
 }

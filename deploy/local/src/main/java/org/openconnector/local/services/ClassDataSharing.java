@@ -14,38 +14,27 @@ import java.util.stream.Stream;
  * Application class-data sharing for the services, which cuts their start-up CPU to about a third
  * (measured: 8.8 s to 2.6 s for connector-service on this machine kind) and so the warm start of
  * all six on two cores. A service's exec jar is extracted once ({@code -Djarmode=tools extract},
- * CDS cannot read nested jars); its first run records the loaded classes and writes the archive
- * when it stops ({@code -XX:ArchiveClassesAtExit}); later runs map it ({@code -XX:SharedArchiveFile}).
+ * CDS cannot read nested jars); on its first run, once it is ready, the launcher has it dump the
+ * classes it loaded ({@code -XX:+RecordDynamicDumpInfo}, {@code jcmd <pid> VM.cds dynamic_dump});
+ * later runs map that archive ({@code -XX:SharedArchiveFile}). Dumping while running, rather than
+ * at exit, keeps Ctrl-C fast.
  * Everything lives in {@code .data/cds/<service>} and is redone when the jar or the JDK changes.
  * A JVM that cannot use an archive just starts without it, so this never blocks a start.
  */
 public final class ClassDataSharing {
 
     /**
-     * How to launch one JVM: flags plus the jar to run ({@code null} for a classpath JVM), and what
-     * to do with a recorded archive once it has stopped.
+     * How to launch one JVM: flags plus the jar to run ({@code null} for a classpath JVM); when
+     * {@code training} is set, this run should record an archive ({@link #record}).
      */
     public record Plan(List<String> jvmArgs, Path jar, Path training, Path archive) {
 
-        /** A first run records an archive as it stops, which takes a few seconds more. */
-        public boolean isTraining() {
-            return training != null;
+        public static Plan none(Path jar) {
+            return new Plan(List.of(), jar, null, null);
         }
 
-        /** Keeps an archive recorded by a cleanly stopped run; anything else could be truncated. */
-        public void afterStop(boolean stoppedGracefully) {
-            if (training == null) {
-                return;
-            }
-            try {
-                if (stoppedGracefully && Files.size(training) > 0) {
-                    Files.move(training, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    Files.deleteIfExists(training);
-                }
-            } catch (IOException e) {
-                // No archive this time; the next run records one again.
-            }
+        public boolean isTraining() {
+            return training != null;
         }
     }
 
@@ -77,7 +66,7 @@ public final class ClassDataSharing {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return new Plan(List.of(), execJar, null, archive);
+            return Plan.none(execJar);
         }
     }
 
@@ -104,18 +93,53 @@ public final class ClassDataSharing {
             }
             return archiveOrTraining(dir, null, archive);
         } catch (IOException e) {
-            return new Plan(List.of(), null, null, archive);
+            return Plan.none(null);
         }
     }
 
-    private static Plan archiveOrTraining(Path dir, Path jar, Path archive) throws IOException {
+    private Plan archiveOrTraining(Path dir, Path jar, Path archive) throws IOException {
         if (Files.exists(archive)) {
             return new Plan(List.of("-XX:SharedArchiveFile=" + archive), jar, null, archive);
         }
         Path training = dir.resolve("training.jsa");
         Files.deleteIfExists(training);
+        if (!Files.isExecutable(jcmd())) {
+            return Plan.none(jar);  // a JRE without jcmd: run without an archive
+        }
         // The JVM warns about every class it cannot archive (e.g. generated accessors); harmless.
-        return new Plan(List.of("-XX:ArchiveClassesAtExit=" + training, "-Xlog:cds=error"), jar, training, archive);
+        return new Plan(List.of("-XX:+RecordDynamicDumpInfo", "-Xlog:cds=error"), jar, training, archive);
+    }
+
+    /**
+     * Has a running training JVM dump its loaded classes, and keeps the archive only if the dump
+     * completed (a half-written file is never used). Blocks; run it off the main thread.
+     */
+    public boolean record(long pid, Plan plan) {
+        if (!plan.isTraining()) {
+            return false;
+        }
+        try {
+            Process dump = new ProcessBuilder(jcmd().toString(), Long.toString(pid), "VM.cds", "dynamic_dump",
+                    plan.training().toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean done = dump.waitFor(5, TimeUnit.MINUTES);
+            if (done && dump.exitValue() == 0 && Files.exists(plan.training()) && Files.size(plan.training()) > 0) {
+                Files.move(plan.training(), plan.archive(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                return true;
+            }
+            dump.destroyForcibly();
+            Files.deleteIfExists(plan.training());
+        } catch (IOException e) {
+            // No archive this time; the next run records one again.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private Path jcmd() {
+        return javaBin.resolveSibling("jcmd");
     }
 
     private void extract(Path execJar, Path destination) throws IOException, InterruptedException {

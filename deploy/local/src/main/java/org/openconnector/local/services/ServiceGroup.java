@@ -18,10 +18,8 @@ import java.util.Map;
  */
 public final class ServiceGroup {
 
-    // Spring's own graceful phase is 20 s (spring.lifecycle.timeout-per-shutdown-phase); allow a bit
-    // more, and more again for a run that writes its class-data archive on the way out.
+    // Spring's own graceful phase is 20 s (spring.lifecycle.timeout-per-shutdown-phase); allow a bit more.
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(120);
 
     private final Path root;
     private final Path logDir;
@@ -68,6 +66,10 @@ public final class ServiceGroup {
         return List.copyOf(running);
     }
 
+    public synchronized ClassDataSharing.Plan plan(ChildProcess child) {
+        return plans.get(child);
+    }
+
     /** SIGTERM to every service at once, then wait for each (SIGKILL after the grace period). */
     public void stopAll() {
         List<ChildProcess> toStop;
@@ -75,19 +77,11 @@ public final class ServiceGroup {
             closed = true;
             toStop = List.copyOf(running);
         }
-        // A service that had already died is not a clean run; its class-data archive is not kept.
-        List<ChildProcess> wereRunning = toStop.stream().filter(ChildProcess::isAlive).toList();
         toStop.forEach(ChildProcess::requestStop);
-        if (toStop.stream().anyMatch(c -> plans.get(c).isTraining())) {
-            System.out.println("  (first stop after a build: the services record class-data archives for faster starts)");
-        }
         for (ChildProcess child : toStop) {
-            Duration grace = plans.get(child).isTraining() ? TRAINING_STOP_GRACE : STOP_GRACE;
-            boolean graceful = child.awaitStop(grace);
-            if (!graceful) {
-                System.out.println("  " + child.name() + " did not stop within " + grace.toSeconds() + " s; killed");
+            if (!child.awaitStop(STOP_GRACE)) {
+                System.out.println("  " + child.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killed");
             }
-            plans.get(child).afterStop(graceful && wereRunning.contains(child));
         }
     }
 }

@@ -66,7 +66,7 @@ class KafkaBrokerIT {
 
     private KafkaBroker start(int port, int controllerPort, Path log) throws Exception {
         return KafkaBroker.start(TestPorts.javaBin(), TestPorts.brokerClasspath(), JVM,
-                new ClassDataSharing.Plan(List.of(), null, null, null), dir.resolve("kafka"),
+                ClassDataSharing.Plan.none(null), dir.resolve("kafka"),
                 port, controllerPort, log, Duration.ofSeconds(90));
     }
 

@@ -3,16 +3,23 @@ package org.openconnector.local.services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openconnector.local.TestPorts;
+import org.openconnector.local.health.ReadinessWait;
+import org.openconnector.local.process.ChildProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The archive bookkeeping around the services' class-data sharing. (The archive itself is the
- * JVM's; its effect on start-up time is measured on the real services, not here.)
+ * Class-data archives with real JVMs: recorded from a running process with jcmd, mapped by the
+ * next run, dropped when the jars change. (Their effect on start-up time is measured on the real
+ * services, not here.)
  */
 class ClassDataSharingIT {
 
@@ -31,20 +38,46 @@ class ClassDataSharingIT {
     }
 
     @Test
-    void keepsAnArchiveOnlyFromACleanlyStoppedRun() throws Exception {
-        Path training = dir.resolve("training.jsa");
-        Path archive = dir.resolve("app.jsa");
-        ClassDataSharing.Plan plan = new ClassDataSharing.Plan(List.of("-XX:ArchiveClassesAtExit=" + training),
-                dir.resolve("app.jar"), training, archive);
+    void aJvmRecordsAnArchiveWhileRunningThatTheNextRunMaps() throws Exception {
+        Path jar = dir.resolve("plain-service/target/plain-service-0.1.0-SNAPSHOT-exec.jar");
+        ServiceGroupIT.writeExecJar(jar);
+        String classpath = jar.toString();
+        ClassDataSharing cds = new ClassDataSharing(dir.resolve("cds"), TestPorts.javaBin());
 
-        Files.writeString(training, "classes");
-        plan.afterStop(false);
-        assertThat(training).doesNotExist();
-        assertThat(archive).doesNotExist();
+        ClassDataSharing.Plan first = cds.planForClasspath("fake", classpath);
+        assertThat(first.isTraining()).isTrue();
+        assertThat(first.jvmArgs()).contains("-XX:+RecordDynamicDumpInfo");
+        ServiceSpec spec = new ServiceSpec("fake", "plain-service", TestPorts.free(), "UNUSED_URL");
+        ServiceGroup group = new ServiceGroup(dir, dir.resolve("logs"), TestPorts.javaBin(), List.of("-Xmx32m"));
+        ChildProcess child = group.start(spec, new ClassDataSharing.Plan(first.jvmArgs(), jar, first.training(),
+                first.archive()), Map.of("FAKE_STOPPED_FILE", dir.resolve("stopped").toString()));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> new ReadinessWait().isUp(
+                    URI.create(spec.baseUrl() + "/actuator/health/readiness")));
+            assertThat(cds.record(child.pid(), first)).isTrue();
+        } finally {
+            group.stopAll();
+        }
+        assertThat(first.archive()).exists();
+        assertThat(first.training()).doesNotExist();
 
-        Files.writeString(training, "classes");
-        plan.afterStop(true);
-        assertThat(training).doesNotExist();
-        assertThat(archive).hasContent("classes");
+        ClassDataSharing.Plan second = cds.planForClasspath("fake", classpath);
+        assertThat(second.isTraining()).isFalse();
+        assertThat(second.jvmArgs()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
+    }
+
+    @Test
+    void aChangedClasspathDropsTheOldArchive() throws Exception {
+        Path jar = dir.resolve("lib/a.jar");
+        ServiceGroupIT.writeExecJar(jar);
+        ClassDataSharing cds = new ClassDataSharing(dir.resolve("cds"), TestPorts.javaBin());
+        ClassDataSharing.Plan first = cds.planForClasspath("kafka", jar.toString());
+        Files.writeString(first.archive(), "archive of the old jars");
+
+        assertThat(cds.planForClasspath("kafka", jar.toString()).isTraining()).isFalse();
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+
+        assertThat(cds.planForClasspath("kafka", jar.toString()).isTraining()).isTrue();
+        assertThat(first.archive()).doesNotExist();
     }
 }

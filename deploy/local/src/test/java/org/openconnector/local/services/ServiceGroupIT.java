@@ -108,7 +108,7 @@ class ServiceGroupIT {
     }
 
     private ClassDataSharing.Plan plainJar(ServiceSpec spec) throws IOException {
-        return new ClassDataSharing.Plan(List.of(), spec.jar(root), null, null);
+        return ClassDataSharing.Plan.none(spec.jar(root));
     }
 
     /** A runnable jar holding only {@link FakeService}, laid out like a real service's exec jar. */
