@@ -1,0 +1,26 @@
+package org.openconnector.sync.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Tuning of a run ({@code openconnector.sync.*}).
+ *
+ * @param window           objects looked up and marked as seen together (one contract query per window)
+ * @param writeConcurrency target writes in flight per run
+ * @param maxDeleteShare   deletions above this share of a synchronization's live contracts fail the run
+ * @param lease            how long a run holds its synchronization before a killed run's claim expires;
+ *                         a live run renews it every window
+ * @param callTimeout      timeout of each call to connector-service and mapping-service
+ * @param maxPages         default page limit of a source fetch when sourceConfig sets none
+ */
+@ConfigurationProperties("openconnector.sync")
+public record SyncProperties(@DefaultValue("250") int window,
+                             @DefaultValue("8") int writeConcurrency,
+                             @DefaultValue("0.5") double maxDeleteShare,
+                             @DefaultValue("2m") Duration lease,
+                             @DefaultValue("30s") Duration callTimeout,
+                             @DefaultValue("1000") int maxPages) {
+}

@@ -1,0 +1,106 @@
+package org.openconnector.sync.contract;
+
+import org.openconnector.common.web.Page;
+import org.openconnector.common.web.PageQuery;
+import org.openconnector.common.web.PagedSql;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.openconnector.sync.synchronization.SyncRepository.instant;
+
+/** SQL for {@code contract}: window lookups by origin id, upserts as objects are written, orphans for deletion. */
+@Repository
+public class ContractRepository {
+
+    static final Map<String, String> LIST_COLUMNS = Map.of("originId", "origin_id", "targetId", "target_id",
+            "targetLastAction", "target_last_action", "created", "created", "updated", "updated",
+            "sourceLastChanged", "source_last_changed", "sourceLastChecked", "source_last_checked",
+            "synchronizationId", "synchronization_id");
+    static final Set<String> FILTERABLE = Set.of("originId", "targetId", "targetLastAction");
+    static final Set<String> SORTABLE = Set.of("originId", "targetId", "created", "updated", "sourceLastChanged", "sourceLastChecked");
+    private static final PagedSql LIST = new PagedSql("contract", LIST_COLUMNS, List.of("origin_id", "target_id"), "created, id");
+
+    private final DatabaseClient db;
+
+    public ContractRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Page<Contract>> list(UUID synchronizationId, PageQuery query) {
+        return LIST.fetch(db, query, Map.of("synchronizationId", synchronizationId.toString()), ContractRepository::read);
+    }
+
+    /** The contracts of a window of origin ids, in one query. */
+    public Mono<Map<String, Contract>> byOrigin(UUID synchronizationId, Collection<String> originIds) {
+        return db.sql("select * from contract where synchronization_id = :s and origin_id = any(:ids)")
+                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new))
+                .fetch().all().map(ContractRepository::read)
+                .collect(Collectors.toMap(Contract::originId, Function.identity()));
+    }
+
+    /** Records that the source still has these objects (the deletion step only touches contracts not seen). */
+    public Mono<Void> markSeen(UUID synchronizationId, Collection<String> originIds, Instant at) {
+        return db.sql("update contract set source_last_checked = :at where synchronization_id = :s and origin_id = any(:ids)")
+                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new)).bind("at", at).then();
+    }
+
+    /** Saves the contract of an object just written (insert, or update of the same origin id). */
+    public Mono<Void> save(Contract c) {
+        return db.sql("insert into contract (id, synchronization_id, origin_id, target_id, source_hash, target_hash, target_last_action, "
+                        + "source_last_changed, source_last_checked, source_last_synced, target_last_synced, created, updated) "
+                        + "values (:id, :s, :origin, :target, :sh, :th, :action, :now, :checked, :now, :now, :now, :now) "
+                        + "on conflict (synchronization_id, origin_id) do update set target_id = excluded.target_id, "
+                        + "source_hash = excluded.source_hash, target_hash = excluded.target_hash, "
+                        + "target_last_action = excluded.target_last_action, source_last_changed = excluded.source_last_changed, "
+                        + "source_last_checked = excluded.source_last_checked, source_last_synced = excluded.source_last_synced, "
+                        + "target_last_synced = excluded.target_last_synced, updated = excluded.updated")
+                .bind("id", c.id()).bind("s", c.synchronizationId()).bind("origin", c.originId())
+                .bind("target", c.targetId()).bind("sh", c.sourceHash()).bind("th", c.targetHash())
+                .bind("action", c.targetLastAction()).bind("now", c.updated()).bind("checked", c.sourceLastChecked())
+                .then();
+    }
+
+    /** Keeps a deleted object's contract with its target id cleared, so its history stays readable. */
+    public Mono<Void> tombstone(UUID id, Instant now) {
+        return db.sql("update contract set target_id = null, target_hash = null, target_last_action = 'delete', "
+                        + "target_last_synced = :now, updated = :now where id = :id")
+                .bind("id", id).bind("now", now).then();
+    }
+
+    public Mono<Long> countLive(UUID synchronizationId) {
+        return db.sql("select count(*) from contract where synchronization_id = :s and target_id is not null")
+                .bind("s", synchronizationId).map(r -> r.get(0, Long.class)).one();
+    }
+
+    /** Live contracts not seen since {@code runStart}: their objects are gone from the source. */
+    public Mono<Long> countOrphans(UUID synchronizationId, Instant runStart) {
+        return db.sql("select count(*) from contract where synchronization_id = :s and target_id is not null "
+                        + "and (source_last_checked is null or source_last_checked < :start)")
+                .bind("s", synchronizationId).bind("start", runStart).map(r -> r.get(0, Long.class)).one();
+    }
+
+    public Flux<Contract> orphans(UUID synchronizationId, Instant runStart) {
+        return db.sql("select * from contract where synchronization_id = :s and target_id is not null "
+                        + "and (source_last_checked is null or source_last_checked < :start) order by origin_id")
+                .bind("s", synchronizationId).bind("start", runStart).fetch().all().map(ContractRepository::read);
+    }
+
+    static Contract read(Map<String, Object> row) {
+        return new Contract((UUID) row.get("id"), (UUID) row.get("synchronization_id"), (String) row.get("origin_id"),
+                (String) row.get("target_id"), (String) row.get("source_hash"), (String) row.get("target_hash"),
+                (String) row.get("target_last_action"), instant(row.get("source_last_changed")),
+                instant(row.get("source_last_checked")), instant(row.get("source_last_synced")),
+                instant(row.get("target_last_synced")), instant(row.get("created")), instant(row.get("updated")));
+    }
+}

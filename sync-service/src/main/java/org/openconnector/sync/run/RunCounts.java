@@ -1,0 +1,50 @@
+package org.openconnector.sync.run;
+
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters and stage timings of one run, updated from concurrent writes. */
+final class RunCounts {
+
+    final AtomicLong found = new AtomicLong();
+    final AtomicLong created = new AtomicLong();
+    final AtomicLong updated = new AtomicLong();
+    final AtomicLong unchanged = new AtomicLong();
+    final AtomicLong deleted = new AtomicLong();
+    final AtomicLong invalid = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong lookupNanos = new AtomicLong();
+    final AtomicLong mapNanos = new AtomicLong();
+    final AtomicLong writeNanos = new AtomicLong();
+    final AtomicLong deleteNanos = new AtomicLong();
+    volatile int pages;
+    volatile String deletion = "not run";
+
+    ObjectNode counts() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("found", found.get());
+        out.put("created", created.get());
+        out.put("updated", updated.get());
+        out.put("unchanged", unchanged.get());
+        out.put("deleted", deleted.get());
+        out.put("invalid", invalid.get());
+        out.put("failed", failed.get());
+        return out;
+    }
+
+    /** Stage times in ms; writes run concurrently, so their sum can exceed the wall-clock total. */
+    ObjectNode stages(long totalMs) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("totalMs", totalMs);
+        out.put("pagesFetched", pages);
+        out.put("contractLookupMs", lookupNanos.get() / 1_000_000);
+        out.put("hashAndMapMs", mapNanos.get() / 1_000_000);
+        out.put("targetWriteMs", writeNanos.get() / 1_000_000);
+        out.put("deleteMs", deleteNanos.get() / 1_000_000);
+        out.put("deletion", deletion);
+        out.put("objectsPerSecond", totalMs == 0 ? 0 : found.get() * 1000 / totalMs);
+        return out;
+    }
+}

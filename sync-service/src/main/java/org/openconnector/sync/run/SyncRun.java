@@ -1,0 +1,212 @@
+package org.openconnector.sync.run;
+
+import org.openconnector.common.events.CloudEvent;
+import org.openconnector.common.events.Topics;
+import org.openconnector.common.outbox.OutboxWriter;
+import org.openconnector.mapping.engine.JsonLogicCondition;
+import org.openconnector.mapping.engine.MappingException;
+import org.openconnector.sync.contract.Contract;
+import org.openconnector.sync.contract.ContractRepository;
+import org.openconnector.sync.synchronization.SyncService;
+import org.openconnector.sync.synchronization.Synchronization;
+import org.openconnector.sync.target.TargetWriter;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The data path of one run. Objects stream in windows: per window one contract query, then hash,
+ * skip, conditions, map and write with bounded concurrency; each written object's contract and event
+ * commit together right after the target accepted it, so a run that dies half-way leaves contracts
+ * for everything it wrote and the next run updates rather than re-creates. Deletions come last and
+ * only after a complete fetch (see {@link #deletions}).
+ */
+final class SyncRun {
+
+    record Setup(Synchronization sync, UUID runId, boolean test, boolean force, Instant started,
+                 MappingCache.Loaded mapping, MappingCache.Loaded hashMapping, JsonLogicCondition condition,
+                 SourceReader reader, TargetWriter writer) {
+    }
+
+    private record Item(String originId, JsonNode object, String hash) {
+    }
+
+    private final Setup s;
+    private final Deps deps;
+    final RunCounts counts = new RunCounts();
+    private volatile boolean stopped;
+
+    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, TransactionalOperator tx,
+                int window, int concurrency, double maxDeleteShare) {
+    }
+
+    SyncRun(Setup setup, Deps deps) {
+        this.s = setup;
+        this.deps = deps;
+    }
+
+    Mono<Void> execute() {
+        SourceReader.Fetch fetch = new SourceReader.Fetch();
+        return s.reader().objects(s.sync(), fetch)
+                .doOnNext(o -> counts.found.incrementAndGet())
+                .buffer(deps.window())
+                .concatMap(this::window, 1)
+                .then(Mono.defer(() -> {
+                    counts.pages = fetch.pages();
+                    return deletions(fetch);
+                }));
+    }
+
+    private Mono<Void> window(List<JsonNode> objects) {
+        long t0 = System.nanoTime();
+        Map<String, Item> items = new LinkedHashMap<>();
+        for (JsonNode object : objects) {
+            String originId = object.isObject() ? Paths.text(object, idPosition()) : null;
+            if (originId == null) {
+                counts.invalid.incrementAndGet();
+                continue;
+            }
+            JsonNode hashed;
+            try {
+                hashed = s.hashMapping() == null ? object : s.hashMapping().mapping().apply(object);
+            } catch (MappingException e) {
+                counts.failed.incrementAndGet();
+                continue;
+            }
+            // a source listing one object twice in a window: the later one wins, the earlier is not written twice
+            if (items.put(originId, new Item(originId, object, CanonicalHash.of(hashed))) != null) {
+                counts.invalid.incrementAndGet();
+            }
+        }
+        counts.mapNanos.addAndGet(System.nanoTime() - t0);
+        if (items.isEmpty()) {
+            return Mono.empty();
+        }
+        long t1 = System.nanoTime();
+        Mono<Void> seen = s.test() ? Mono.empty() : deps.contracts().markSeen(s.sync().id(), items.keySet(), s.started());
+        return deps.lease().renew(s.sync().id(), s.runId())
+                .then(deps.contracts().byOrigin(s.sync().id(), items.keySet()))
+                .flatMap(found -> seen.then(Mono.fromRunnable(() -> counts.lookupNanos.addAndGet(System.nanoTime() - t1)))
+                        .thenMany(Flux.fromIterable(items.values()))
+                        // delayError: a failing write must not cancel its siblings, whose targets may already have
+                        // accepted the object and whose contracts must still be saved; after a failure no new write starts
+                        .flatMapDelayError(item -> stopped ? Mono.<Void>empty() : handle(item, found.get(item.originId()))
+                                .doOnError(e -> stopped = true), deps.concurrency(), 1)
+                        .then());
+    }
+
+    private Mono<Void> handle(Item item, Contract contract) {
+        if (unchanged(item, contract)) {
+            counts.unchanged.incrementAndGet();
+            return Mono.empty();
+        }
+        long t0 = System.nanoTime();
+        JsonNode mapped;
+        try {
+            if (s.condition() != null && !s.condition().test(item.object())) {
+                counts.invalid.incrementAndGet();
+                return Mono.empty();
+            }
+            mapped = s.mapping() == null ? item.object() : s.mapping().mapping().apply(item.object());
+        } catch (MappingException | IllegalArgumentException e) {
+            counts.failed.incrementAndGet();
+            return Mono.empty();
+        } finally {
+            counts.mapNanos.addAndGet(System.nanoTime() - t0);
+        }
+        boolean create = contract == null || contract.targetId() == null;
+        if (s.test()) {
+            (create ? counts.created : counts.updated).incrementAndGet();
+            return Mono.empty();
+        }
+        long t1 = System.nanoTime();
+        Mono<String> written = create ? s.writer().create(s.sync(), mapped)
+                : s.writer().update(s.sync(), contract.targetId(), mapped).thenReturn(contract.targetId());
+        return written.flatMap(targetId -> {
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    Contract saved = new Contract(contract == null ? UUID.randomUUID() : contract.id(), s.sync().id(),
+                            item.originId(), targetId, item.hash(), CanonicalHash.of(mapped), create ? "create" : "update",
+                            now, now, now, now, contract == null ? now : contract.created(), now);
+                    return deps.contracts().save(saved)
+                            .then(event(create ? "created" : "updated", item.originId(), targetId, mapped))
+                            .as(deps.tx()::transactional);
+                })
+                .doOnSuccess(v -> {
+                    counts.writeNanos.addAndGet(System.nanoTime() - t1);
+                    (create ? counts.created : counts.updated).incrementAndGet();
+                });
+    }
+
+    /** Skip only when nothing that shapes the output changed since the object was last written. */
+    private boolean unchanged(Item item, Contract c) {
+        if (s.force() || c == null || c.targetId() == null || c.targetHash() == null || c.sourceLastSynced() == null
+                || !item.hash().equals(c.sourceHash())) {
+            return false;
+        }
+        Instant synced = c.sourceLastSynced();
+        return s.sync().updated().isBefore(synced)
+                && (s.mapping() == null || s.mapping().modified().isBefore(synced))
+                && (s.hashMapping() == null || s.hashMapping().modified().isBefore(synced));
+    }
+
+    /**
+     * Objects whose contracts were not seen are deleted at the target only when the synchronization
+     * asks for it, the run is not a test, the fetch was complete (an error never gets here), and they
+     * are at most {@code maxDeleteShare} of the live contracts — otherwise the run fails, deleting nothing.
+     */
+    private Mono<Void> deletions(SourceReader.Fetch fetch) {
+        if (s.test() || !s.sync().deletes()) {
+            counts.deletion = s.test() ? "skipped: test run" : "skipped: actions has no \"delete\"";
+            return Mono.empty();
+        }
+        if (!fetch.complete()) {
+            counts.deletion = "skipped: the fetch stopped at maxPages, so absent objects may still exist";
+            return Mono.empty();
+        }
+        long t0 = System.nanoTime();
+        UUID id = s.sync().id();
+        return Mono.zip(deps.contracts().countOrphans(id, s.started()), deps.contracts().countLive(id)).flatMap(t -> {
+            long orphans = t.getT1();
+            long live = t.getT2();
+            if (orphans > 0 && orphans > live * deps.maxDeleteShare()) {
+                counts.deletion = "refused";
+                return Mono.error(new RunFailure("Refusing to delete " + orphans + " of " + live + " target objects (more than "
+                        + Math.round(deps.maxDeleteShare() * 100) + "% of them); nothing was deleted. Check the source, "
+                        + "or raise openconnector.sync.max-delete-share"));
+            }
+            counts.deletion = "done";
+            return deps.contracts().orphans(id, s.started()).collectList()
+                    .flatMapMany(Flux::fromIterable)
+                    .flatMap(c -> s.writer().delete(s.sync(), c.targetId())
+                            .then(deps.contracts().tombstone(c.id(), Instant.now().truncatedTo(ChronoUnit.MICROS))
+                                    .then(event("deleted", c.originId(), c.targetId(), null))
+                                    .as(deps.tx()::transactional))
+                            .doOnSuccess(v -> counts.deleted.incrementAndGet()), deps.concurrency())
+                    .then(Mono.fromRunnable(() -> counts.deleteNanos.addAndGet(System.nanoTime() - t0)));
+        });
+    }
+
+    private Mono<Void> event(String verb, String originId, String targetId, JsonNode object) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("synchronizationId", s.sync().id().toString());
+        data.put("originId", originId);
+        data.put("targetId", targetId);
+        data.set("object", object);
+        return deps.outbox().append(Topics.PLATFORM_EVENTS, CloudEvent.of(SyncService.EVENT_SOURCE,
+                "org.openconnector.synchronization.object." + verb, s.sync().id().toString(), data));
+    }
+
+    private String idPosition() {
+        return s.sync().sourceConfig().path("idPosition").asString("id");
+    }
+}

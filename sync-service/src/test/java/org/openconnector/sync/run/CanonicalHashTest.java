@@ -1,0 +1,36 @@
+package org.openconnector.sync.run;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CanonicalHashTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static String hash(String json) {
+        return CanonicalHash.of(JSON.readTree(json));
+    }
+
+    @Test
+    void keyOrderDoesNotMatterAtAnyLevel() {
+        assertThat(hash("{\"a\":1,\"b\":{\"x\":[1,{\"p\":1,\"q\":2}],\"y\":\"t\"}}"))
+                .isEqualTo(hash("{\"b\":{\"y\":\"t\",\"x\":[1,{\"q\":2,\"p\":1}]},\"a\":1}"));
+    }
+
+    @Test
+    void contentDoes() {
+        String base = hash("{\"a\":1,\"b\":[1,2]}");
+        assertThat(hash("{\"a\":2,\"b\":[1,2]}")).isNotEqualTo(base);
+        assertThat(hash("{\"a\":1,\"b\":[2,1]}")).as("list order is content").isNotEqualTo(base);
+        assertThat(hash("{\"a\":\"1\",\"b\":[1,2]}")).as("types are content").isNotEqualTo(base);
+        assertThat(hash("{\"a\":1,\"b\":[1,2],\"c\":null}")).as("a null key is content").isNotEqualTo(base);
+        assertThat(hash("{\"a\\\"\":1}")).isNotEqualTo(hash("{\"a\":1}"));
+    }
+
+    @Test
+    void isSha256Hex() {
+        assertThat(hash("{}")).hasSize(64).matches("[0-9a-f]+");
+    }
+}
