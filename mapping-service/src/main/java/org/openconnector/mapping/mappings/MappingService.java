@@ -3,7 +3,6 @@ package org.openconnector.mapping.mappings;
 import org.openconnector.common.error.ApiException;
 import org.openconnector.common.web.Page;
 import org.openconnector.common.web.PageQuery;
-import org.openconnector.mapping.engine.CompiledMapping;
 import org.openconnector.mapping.engine.MappingCompiler;
 import org.openconnector.mapping.events.ResourceEvents;
 import org.springframework.stereotype.Service;
@@ -43,11 +42,6 @@ public class MappingService {
 
     public Mono<StoredMapping> find(UUID id) {
         return repository.find(id, false).switchIfEmpty(Mono.error(() -> ApiException.notFound("Mapping", id)));
-    }
-
-    /** The stored mapping compiled (definition valid by construction: it was compiled before it was saved). */
-    public Mono<CompiledMapping> compiled(UUID id) {
-        return find(id).map(m -> compiler.compile(definition(m)));
     }
 
     static JsonNode definition(StoredMapping m) {

@@ -1,5 +1,6 @@
 package org.openconnector.mapping.mappings;
 
+import org.openconnector.common.error.ApiException;
 import org.openconnector.common.error.Violation;
 import org.openconnector.mapping.engine.CompiledMapping;
 import org.openconnector.mapping.engine.MappingCompiler;
@@ -7,6 +8,7 @@ import org.openconnector.mapping.engine.MappingDefinitionException;
 import org.openconnector.mapping.engine.MappingException;
 import org.openconnector.mapping.web.BodyReader;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -14,9 +16,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs a mapping on sample data without storing anything. Two request shapes:
@@ -31,6 +38,9 @@ class MappingTester {
     /** A runaway template (a huge loop) must not hold a thread forever. */
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Pattern REFERENCE = Pattern.compile(
+            "executeMapping\\(\\s*['\"]([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})['\"]");
+    private static final int MAX_REFERENCES = 20;
 
     private final MappingCompiler compiler;
     private final MappingService mappings;
@@ -62,9 +72,9 @@ class MappingTester {
             in.violation(Violation.required("mapping.mapping"));
         }
         in.done();
-        Mono<Outcome> outcome = storedId != null
-                ? mappings.compiled(storedId).map(m -> run(m, input))
-                : Mono.fromCallable(() -> compileAndRun(ref, input));
+        Mono<JsonNode> definition = storedId != null ? mappings.find(storedId).map(MappingService::definition) : Mono.just(ref);
+        Mono<Outcome> outcome = definition.flatMap(d -> referenced(d).map(found -> compileAndRun(found.isEmpty() ? compiler
+                : new MappingCompiler(compiler.casts(), id -> Optional.ofNullable(found.get(id.toLowerCase(java.util.Locale.ROOT)))), d, input)));
         return outcome.subscribeOn(Schedulers.boundedElastic()).timeout(LIMIT)
                 .map(o -> openConnector ? o.openConnector() : o.seed());
     }
@@ -78,7 +88,33 @@ class MappingTester {
         }
     }
 
-    private Outcome compileAndRun(JsonNode definition, JsonNode input) {
+    /**
+     * Stored mappings this one calls through {@code executeMapping('<id>', ...)}, loaded before rendering because
+     * the engine resolves them synchronously (one level deep; an unknown id fails the run naming the key).
+     */
+    private Mono<Map<String, CompiledMapping>> referenced(JsonNode definition) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        collectReferences(definition.get("mapping"), ids);
+        return Flux.fromIterable(ids).take(MAX_REFERENCES)
+                .flatMap(id -> mappings.find(id).map(m -> Map.entry(id.toString(), compiler.compile(MappingService.definition(m))))
+                        .onErrorResume(e -> e instanceof ApiException || e instanceof MappingDefinitionException, e -> Mono.empty()), 4)
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private static void collectReferences(JsonNode node, Set<UUID> ids) {
+        if (node == null) {
+            return;
+        }
+        if (node.isString()) {
+            Matcher m = REFERENCE.matcher(node.stringValue());
+            while (m.find()) {
+                ids.add(UUID.fromString(m.group(1)));
+            }
+        }
+        node.values().forEach(child -> collectReferences(child, ids));
+    }
+
+    private static Outcome compileAndRun(MappingCompiler compiler, JsonNode definition, JsonNode input) {
         try {
             return run(compiler.compile(definition), input);
         } catch (MappingDefinitionException e) {

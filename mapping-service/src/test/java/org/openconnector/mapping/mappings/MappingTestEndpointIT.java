@@ -44,6 +44,22 @@ class MappingTestEndpointIT extends MappingIT {
     }
 
     @Test
+    void subMappingsAreCalledByStoredIdAsInOpenConnectorsIdiom() {
+        String caseType = post("/api/v1/mappings", j("{'name':'casetype','mapping':{'omschrijving':'title','identificatie':'id'}}"), 201)
+                .get("id").asString();
+        String zaak = "{'mapping':{'zaaktype':'{% if casetype.result|default %}{{ executeMapping(\\'" + caseType
+                + "\\', casetype.result)|json_encode }}{% endif %}','kenmerken.0.bron':'xxllnc v1 api'},'cast':{'zaaktype':'jsonToArray'}}";
+        JsonNode out = post(T, j("{'mapping':" + zaak + ",'data':{'casetype':{'result':{'title':'Vergunning','id':'zt-1'}}}}"), 200);
+        assertThat(out.get("data")).isEqualTo(json.readTree(j(
+                "{'zaaktype':{'omschrijving':'Vergunning','identificatie':'zt-1'},'kenmerken':[{'bron':'xxllnc v1 api'}]}")));
+        String missing = zaak.replace(caseType, UUID.randomUUID().toString());
+        JsonNode failed = post(T, j("{'mapping':" + missing + ",'data':{'casetype':{'result':{'title':'x'}}}}"), 200);
+        assertThat(failed.get("success").asBoolean()).isFalse();
+        assertThat(failed.get("errors").get(0).get("key").asString()).isEqualTo("zaaktype");
+        assertThat(failed.get("message").asString()).contains("no mapping");
+    }
+
+    @Test
     void aFailingCastIsAnAnswerNamingKeyAndReason() {
         String mapping = "{'mapping':{'born':'birth'},'cast':{'born':'date'}}";
         JsonNode seed = post(T, j("{'mapping':" + mapping + ",'data':{'birth':'yesterday'}}"), 200);
