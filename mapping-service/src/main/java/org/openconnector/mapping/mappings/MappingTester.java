@@ -12,7 +12,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
@@ -37,7 +36,6 @@ class MappingTester {
 
     /** A runaway template (a huge loop) must not hold a thread forever. */
     private static final Duration LIMIT = Duration.ofSeconds(10);
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Pattern REFERENCE = Pattern.compile(
             "executeMapping\\(\\s*['\"]([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})['\"]");
     private static final int MAX_REFERENCES = 20;
@@ -118,7 +116,7 @@ class MappingTester {
         try {
             return run(compiler.compile(definition), input);
         } catch (MappingDefinitionException e) {
-            return new Outcome(null, e.problems().stream().map(p -> new Failure(p.path(), p.message())).toList());
+            return Outcome.failed(e.problems().stream().map(p -> new Outcome.Failure(p.path(), p.message())).toList());
         }
     }
 
@@ -126,36 +124,7 @@ class MappingTester {
         try {
             return new Outcome(mapping.apply(input), List.of());
         } catch (MappingException e) {
-            return new Outcome(null, List.of(new Failure(e.key(), e.reason())));
+            return Outcome.failed(List.of(new Outcome.Failure(e.key(), e.reason())));
         }
     }
-
-    record Failure(String key, String reason) {
-    }
-
-    record Outcome(JsonNode result, List<Failure> failures) {
-
-        ObjectNode seed() {
-            ObjectNode out = F.objectNode();
-            out.put("success", failures.isEmpty());
-            out.put("message", failures.isEmpty() ? "Mapping applied" : String.join("; ",
-                    failures.stream().map(f -> f.key() + ": " + f.reason()).toList()));
-            out.set("data", result);
-            if (!failures.isEmpty()) {
-                var errors = out.putArray("errors");
-                failures.forEach(f -> errors.addObject().put("key", f.key()).put("reason", f.reason()));
-            }
-            return out;
-        }
-
-        ObjectNode openConnector() {
-            ObjectNode out = F.objectNode();
-            out.set("resultObject", result);
-            out.put("isValid", failures.isEmpty());
-            ObjectNode errors = out.putObject("validationErrors");
-            failures.forEach(f -> errors.put(f.key(), f.reason()));
-            return out;
-        }
-    }
-
 }
