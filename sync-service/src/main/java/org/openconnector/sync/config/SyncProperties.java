@@ -14,13 +14,11 @@ import java.time.Duration;
  * @param lease            how long a run holds its synchronization before a killed run's claim expires;
  *                         a live run renews it every window
  * @param callTimeout      timeout of each call to connector-service and mapping-service
- * @param maxPages         default page limit of a source fetch when sourceConfig sets none
  */
 @ConfigurationProperties("openconnector.sync")
 public record SyncProperties(@DefaultValue("250") int window,
                              @DefaultValue("8") int writeConcurrency,
                              @DefaultValue("0.5") double maxDeleteShare,
                              @DefaultValue("2m") Duration lease,
-                             @DefaultValue("30s") Duration callTimeout,
-                             @DefaultValue("1000") int maxPages) {
+                             @DefaultValue("30s") Duration callTimeout) {
 }

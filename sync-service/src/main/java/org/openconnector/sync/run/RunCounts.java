@@ -19,7 +19,6 @@ final class RunCounts {
     final AtomicLong mapNanos = new AtomicLong();
     final AtomicLong writeNanos = new AtomicLong();
     final AtomicLong deleteNanos = new AtomicLong();
-    volatile int pages;
     volatile String deletion = "not run";
 
     ObjectNode counts() {
@@ -38,7 +37,6 @@ final class RunCounts {
     ObjectNode stages(long totalMs) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("totalMs", totalMs);
-        out.put("pagesFetched", pages);
         out.put("contractLookupMs", lookupNanos.get() / 1_000_000);
         out.put("hashAndMapMs", mapNanos.get() / 1_000_000);
         out.put("targetWriteMs", writeNanos.get() / 1_000_000);

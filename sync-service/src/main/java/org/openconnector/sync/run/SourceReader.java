@@ -18,18 +18,9 @@ public interface SourceReader {
     /** What a finished fetch knows about itself. */
     final class Fetch {
         private volatile boolean complete;
-        private volatile int pages;
 
         public boolean complete() {
             return complete;
-        }
-
-        public int pages() {
-            return pages;
-        }
-
-        void pageRead() {
-            pages++;
         }
 
         void markComplete() {

@@ -61,10 +61,7 @@ final class SyncRun {
                 .doOnNext(o -> counts.found.incrementAndGet())
                 .buffer(deps.window())
                 .concatMap(this::window, 1)
-                .then(Mono.defer(() -> {
-                    counts.pages = fetch.pages();
-                    return deletions(fetch);
-                }));
+                .then(Mono.defer(() -> deletions(fetch)));
     }
 
     private Mono<Void> window(List<JsonNode> objects) {
@@ -170,7 +167,7 @@ final class SyncRun {
             return Mono.empty();
         }
         if (!fetch.complete()) {
-            counts.deletion = "skipped: the fetch stopped at maxPages, so absent objects may still exist";
+            counts.deletion = "skipped: sourceConfig.maxPages may have cut the list short, so absent objects may still exist";
             return Mono.empty();
         }
         long t0 = System.nanoTime();

@@ -172,8 +172,18 @@ final class SyncRequestParser {
             }
         }
         JsonNode max = v.get("maxPages");
-        if (max != null && !max.isNull() && (!max.isIntegralNumber() || max.asLong() < 1 || max.asLong() > 1_000_000)) {
-            violations.add(Violation.invalid(key + ".maxPages", key + ".maxPages must be an integer from 1 to 1000000"));
+        if (max != null && !max.isNull() && (!max.isIntegralNumber() || max.asLong() < 1 || max.asLong() > 100_000)) {
+            violations.add(Violation.invalid(key + ".maxPages", key + ".maxPages must be an integer from 1 to 100000"));
+        }
+        for (String map : List.of("headers", "query")) {
+            JsonNode m = v.get(map);
+            if (m != null && !m.isNull() && (!m.isObject() || m.properties().stream().anyMatch(e -> !e.getValue().isString()))) {
+                violations.add(new Violation(key + "." + map, key + "." + map + " must be an object of strings", "type"));
+            }
+        }
+        JsonNode pagination = v.get("pagination");
+        if (pagination != null && !pagination.isNull() && !pagination.isObject()) {
+            violations.add(new Violation(key + ".pagination", key + ".pagination must be an object", "type"));
         }
         JsonNode method = v.get("updateMethod");
         if (method != null && method.isString() && !Set.of("PUT", "PATCH", "POST").contains(method.stringValue())) {
