@@ -5,7 +5,6 @@ import org.openconnector.common.events.CloudEvent;
 import org.openconnector.common.events.Topics;
 import org.openconnector.common.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -21,11 +20,9 @@ class EventAction implements JobClass {
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     private final OutboxWriter outbox;
-    private final TransactionalOperator tx;
 
-    EventAction(OutboxWriter outbox, TransactionalOperator tx) {
+    EventAction(OutboxWriter outbox) {
         this.outbox = outbox;
-        this.tx = tx;
     }
 
     @Override
@@ -51,8 +48,8 @@ class EventAction implements JobClass {
         String eventType = run.arguments().path("eventType").asString();
         JsonNode data = run.arguments().get("data");
         CloudEvent event = CloudEvent.of(SOURCE, eventType, run.jobId().toString(), data);
-        return tx.transactional(outbox.append(Topics.PLATFORM_EVENTS, event))
-                .thenReturn(RunOutcome.done(RunOutcome.SUCCESS, "Published event " + eventType,
-                        List.of("Running EventAction", "Published " + eventType + " with id " + event.id()), null));
+        // the event is written with the run's log: published exactly when the run is recorded as done
+        return Mono.just(RunOutcome.doneWith(outbox.append(Topics.PLATFORM_EVENTS, event), RunOutcome.SUCCESS,
+                "Published event " + eventType, List.of("Running EventAction", "Published " + eventType + " with id " + event.id())));
     }
 }

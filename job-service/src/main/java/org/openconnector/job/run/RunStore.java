@@ -41,9 +41,11 @@ public class RunStore {
     /** Ends a run this replica holds; empty when its claim was lost meanwhile. */
     public Mono<JobLogView> complete(ClaimedRun run, RunOutcome outcome, long elapsedMs) {
         String guard = "l.status = 'running' and l.instance_id = :me and l.attempt = :attempt";
+        // the outcome's own write commits only if this claim still owns the run
         return tx.transactional(end(run.id(), outcome, elapsedMs, guard)
                 .bind("me", run.instanceId()).bind("attempt", run.attempt())
-                .fetch().one().map(row -> JobLogView.of(row, json)).flatMap(events::ended));
+                .fetch().one().map(row -> JobLogView.of(row, json))
+                .flatMap(log -> outcome.write().then(events.ended(log))));
     }
 
     /** Ends an awaiting run with the result that arrived for it (any replica); empty when it already ended. */
@@ -60,7 +62,7 @@ public class RunStore {
                 .bind("message", outcome.message()).bind("id", run.id()).bind("me", run.instanceId())
                 .bind("attempt", run.attempt())
                 .fetch().one().map(row -> JobLogView.of(row, json))
-                .flatMap(log -> outcome.handOff().thenReturn(log));
+                .flatMap(log -> outcome.write().thenReturn(log));
         return tx.transactional(mark);
     }
 
