@@ -42,7 +42,8 @@ class DeliveryClaims {
             from locked l, subscription s, event e
             where m.id = l.id and s.id = m.subscription_id and e.id = m.event_id
             returning m.id, m.event_id, m.subscription_id, m.cloud_event_id, m.event_type, m.payload::text as payload_json,
-                      m.attempts, s.callback_url, s.secret, s.previous_secret, s.previous_secret_expires, e.timeout_seconds
+                      m.attempts, s.callback_url, s.secret, s.previous_secret, s.previous_secret_expires, e.timeout_seconds,
+                      s.failing_since is not null as failing
             """;
 
     private final DatabaseClient db;
@@ -78,6 +79,6 @@ class DeliveryClaims {
         return new Claimed(Rows.uuid(r, "id"), Rows.uuid(r, "event_id"), Rows.uuid(r, "subscription_id"),
                 Rows.str(r, "cloud_event_id"), Rows.str(r, "event_type"), Rows.str(r, "payload_json"), Rows.integer(r, "attempts"),
                 Rows.str(r, "callback_url"), secrets, timeout == null ? props.defaultTimeout() : Duration.ofSeconds(timeout),
-                Instant.now());
+                Instant.now(), Rows.bool(r, "failing"));
     }
 }

@@ -45,35 +45,31 @@ class DeliveryOutcomes {
         String status = result.delivered() ? "delivered"
                 : !result.gone() && retries.mayRetry(attempts) ? "retrying" : "failed";
         Instant next = "retrying".equals(status) ? Instant.now().plus(retries.delay(attempts, result.retryAfter())) : null;
-        Mono<Void> work = insertAttempt(c, result)
-                .then(updateMessage(c, result, status, attempts, next))
+        Mono<Void> work = recordAttempt(c, result, status, attempts, next)
                 .then(result.delivered() ? healthy(c) : failing(c, result))
                 .then("retrying".equals(status) ? Mono.empty() : publishOutcome(c, result, status, attempts));
         return tx.transactional(work).thenReturn(status);
     }
 
-    private Mono<Void> insertAttempt(Claimed c, AttemptResult r) {
-        var spec = db.sql("insert into event_message_attempt (message_id, attempted_at, status_code, duration_ms, response, error) "
-                        + "values (:id, :at, :code, :ms, :response, :error)")
-                .bind("id", c.id()).bind("at", r.at()).bind("ms", r.durationMs());
-        spec = r.statusCode() == null ? spec.bindNull("code", Integer.class) : spec.bind("code", r.statusCode());
-        spec = r.response() == null ? spec.bindNull("response", String.class) : spec.bind("response", r.response());
-        spec = r.error() == null ? spec.bindNull("error", String.class) : spec.bind("error", r.error());
-        return spec.then();
-    }
-
-    private Mono<Void> updateMessage(Claimed c, AttemptResult r, String status, int attempts, Instant next) {
-        var spec = db.sql("update event_message set status = :status, attempts = :attempts, last_attempt = :at, "
+    /** The message's new state and its attempt row, in one statement. */
+    private Mono<Void> recordAttempt(Claimed c, AttemptResult r, String status, int attempts, Instant next) {
+        var spec = db.sql("with m as (update event_message set status = :status, attempts = :attempts, last_attempt = :at, "
                         + "last_status_code = :code, last_error = :error, next_attempt = :next, locked_until = null, "
-                        + "updated = now() where id = :id")
-                .bind("id", c.id()).bind("status", status).bind("attempts", attempts).bind("at", r.at());
+                        + "updated = now() where id = :id returning id) "
+                        + "insert into event_message_attempt (message_id, attempted_at, status_code, duration_ms, response, error) "
+                        + "select id, :at, :code, :ms, :response, :error from m")
+                .bind("id", c.id()).bind("status", status).bind("attempts", attempts).bind("at", r.at()).bind("ms", r.durationMs());
         spec = r.statusCode() == null ? spec.bindNull("code", Integer.class) : spec.bind("code", r.statusCode());
         spec = r.error() == null ? spec.bindNull("error", String.class) : spec.bind("error", r.error());
+        spec = r.response() == null ? spec.bindNull("response", String.class) : spec.bind("response", r.response());
         spec = next == null ? spec.bindNull("next", Instant.class) : spec.bind("next", next);
         return spec.then();
     }
 
     private Mono<Void> healthy(Claimed c) {
+        if (!c.failing()) {
+            return Mono.empty();
+        }
         return db.sql("update subscription set failing_since = null where id = :id and failing_since is not null")
                 .bind("id", c.subscriptionId()).then();
     }

@@ -54,7 +54,10 @@ class FanOut {
             List<Map<String, Object>> matching = rows.stream().filter(r -> r.get("subscription_id") != null)
                     .filter(r -> SubscriptionFilters.matches(filters(r), event)).toList();
             List<UUID> definitions = rows.stream().map(r -> Rows.uuid(r, "event_id")).distinct().toList();
-            return Flux.fromIterable(matching).concatMap(r -> insert(r, event, rawJson, hash))
+            List<Map<String, Object>> plain = matching.stream().filter(r -> Rows.bool(r, "allow_duplicates")).toList();
+            List<Map<String, Object>> deduped = matching.stream().filter(r -> !Rows.bool(r, "allow_duplicates")).toList();
+            return insertAll(plain, event, rawJson, hash)
+                    .concatWith(Flux.fromIterable(deduped).concatMap(r -> insert(r, event, rawJson, hash)))
                     .reduce(0L, Long::sum)
                     .flatMap(n -> markTriggered(definitions).thenReturn(n));
         });
@@ -67,6 +70,24 @@ class FanOut {
                         + "where e.is_enabled and (e.event_type = :type or (right(e.event_type, 1) = '*' "
                         + "and starts_with(:type, left(e.event_type, -1))))")
                 .bind("type", type).fetch().all();
+    }
+
+    /** One statement for all plain matches (typically every subscription of the event). */
+    private Mono<Long> insertAll(List<Map<String, Object>> rows, CloudEvent event, String rawJson, String hash) {
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("insert into event_message (id, event_id, subscription_id, cloud_event_id, event_type, payload, "
+                        + "content_hash, priority, status, next_attempt) select gen_random_uuid(), u.event_id, u.sub, :ce, :type, "
+                        + "cast(:payload as jsonb), :hash, u.priority, 'pending', now() + coalesce(cast(u.delay as interval), interval '0') "
+                        + "from unnest(cast(:events as uuid[]), cast(:subs as uuid[]), cast(:priorities as int[]), cast(:delays as text[])) "
+                        + "as u(event_id, sub, priority, delay) on conflict (subscription_id, cloud_event_id) do nothing")
+                .bind("ce", event.id()).bind("type", event.type()).bind("payload", rawJson).bind("hash", hash)
+                .bind("events", rows.stream().map(r -> Rows.uuid(r, "event_id")).toArray(UUID[]::new))
+                .bind("subs", rows.stream().map(r -> Rows.uuid(r, "subscription_id")).toArray(UUID[]::new))
+                .bind("priorities", rows.stream().map(r -> Rows.integer(r, "priority")).toArray(Integer[]::new))
+                .bind("delays", rows.stream().map(r -> Rows.str(r, "schedule_after")).toArray(String[]::new))
+                .fetch().rowsUpdated();
     }
 
     private Mono<Long> insert(Map<String, Object> r, CloudEvent event, String rawJson, String hash) {
