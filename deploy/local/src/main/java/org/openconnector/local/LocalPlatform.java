@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * all of it on Ctrl-C/SIGTERM, on a crash of any part, or on a failed start.
  *
  * <p>System properties (set by the script): {@code openconnector.home} (repository root) and
- * {@code java.class.path} (also used for the Kafka broker process).
+ * {@code openconnector.kafka.lib} (the jars of the Kafka broker process, deploy/local/target/lib).
  */
 public final class LocalPlatform {
 
@@ -26,7 +26,7 @@ public final class LocalPlatform {
         Settings settings;
         try {
             Path root = Path.of(System.getProperty("openconnector.home", ".")).toAbsolutePath().normalize();
-            settings = Settings.from(args, System.getenv(), root, System.getProperty("java.class.path"));
+            settings = Settings.from(args, System.getenv(), root, BrokerClasspath.resolve());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -46,7 +46,7 @@ public final class LocalPlatform {
             Throwable cause = Unchecked.cause(e);
             out.println();
             out.println("Start-up failed: " + cause.getMessage());
-            if (!(cause instanceof IllegalStateException)) {
+            if (!(cause instanceof IllegalStateException || cause instanceof java.io.IOException)) {
                 cause.printStackTrace(out);
             }
             code = 1;

@@ -12,6 +12,8 @@ import org.openconnector.local.services.ClassDataSharing;
 import org.openconnector.local.services.ServiceGroup;
 import org.openconnector.local.services.ServiceSpec;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,6 +59,9 @@ final class PlatformRun {
     /** @return the process exit code: 0 after a requested stop, 1 after a failure or crash */
     int run() throws Exception {
         DataDir.prepare(settings, out);
+        // Initialise logging (into .data/logs/launcher.log) before threads race to do it, which
+        // SLF4J would complain about on the console.
+        LoggerFactory.getLogger(PlatformRun.class).info("Open Connector local platform starting: {}", settings);
         Ports.requireFree(PortPlan.of(settings));
         Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
         for (ServiceSpec spec : settings.services()) {
@@ -135,7 +140,7 @@ final class PlatformRun {
                 KafkaBroker.start(javaBin, settings.brokerClasspath(), settings.kafkaJvmOptions(),
                         cds.planForClasspath("kafka", settings.brokerClasspath()), dir,
                         settings.kafkaPort(), settings.kafkaControllerPort(),
-                        settings.logDir().resolve("kafka.log"), Duration.ofSeconds(90))), background);
+                        settings.logDir().resolve("kafka.log"), settings.startTimeout())), background);
         shutdown.push("Kafka", () -> closeWhenStarted(kafka));
         return kafka;
     }

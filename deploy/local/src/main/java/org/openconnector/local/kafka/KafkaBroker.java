@@ -38,7 +38,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * @param dir       broker home: {@code server.properties} and {@code data/} live here
-     * @param classpath classpath with kafka_2.13 and a log4j2 binding
+     * @param classpath classpath with kafka_2.13 and a log4j2 binding (the same string on every run,
+     *                  or the broker's class-data archive does not match)
      * @param jvmOptions heap and GC flags of the broker JVM
      * @param cds       class-data sharing for the broker JVM ({@link ClassDataSharing#planForClasspath})
      */
@@ -50,13 +51,17 @@ public final class KafkaBroker implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path serverProperties = dir.resolve("server.properties");
         Files.writeString(serverProperties, new BrokerConfig(dataDir, port, controllerPort).render());
+        Path log4j = dir.resolve("log4j2.properties");
+        try (var in = KafkaBroker.class.getResourceAsStream("/kafka-log4j2.properties")) {
+            Files.copy(in, log4j, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         LogFiles.rotate(logFile);
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
-            format(javaBin, classpath, dir, serverProperties, logFile);
+            format(javaBin, classpath, dir, serverProperties, log4j, logFile);
         }
         List<String> options = new ArrayList<>(jvmOptions);
         options.addAll(cds.jvmArgs());
-        List<String> command = javaCommand(javaBin, classpath, options, "kafka.Kafka", serverProperties.toString());
+        List<String> command = javaCommand(javaBin, classpath, log4j, options, "kafka.Kafka", serverProperties.toString());
         ChildProcess process = ChildProcess.start("kafka", command, Map.of(), dir, logFile);
         KafkaBroker broker = new KafkaBroker(process, port, cds);
         try {
@@ -68,9 +73,9 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    private static void format(Path javaBin, String classpath, Path dir, Path serverProperties, Path logFile)
-            throws IOException, InterruptedException {
-        List<String> command = javaCommand(javaBin, classpath, List.of("-Xmx256m", "-XX:+UseSerialGC"),
+    private static void format(Path javaBin, String classpath, Path dir, Path serverProperties, Path log4j,
+                               Path logFile) throws IOException, InterruptedException {
+        List<String> command = javaCommand(javaBin, classpath, log4j, List.of("-Xmx256m", "-XX:+UseSerialGC"),
                 "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                 "-c", serverProperties.toString(), "--standalone");
         Process format = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -81,12 +86,12 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static List<String> javaCommand(Path javaBin, String classpath, List<String> jvmOptions,
+    private static List<String> javaCommand(Path javaBin, String classpath, Path log4j, List<String> jvmOptions,
                                             String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaBin.toString());
         command.addAll(jvmOptions);
-        command.add("-Dlog4j2.configurationFile=kafka-log4j2.properties");
+        command.add("-Dlog4j2.configurationFile=" + log4j);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
@@ -103,7 +108,8 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IOException("Kafka exited with code " + process.exitValue() + " while starting");
+                    throw new IOException("Kafka exited with code " + process.exitValue() + " while starting; see "
+                            + process.logFile());
                 }
                 try {
                     admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
@@ -111,7 +117,8 @@ public final class KafkaBroker implements AutoCloseable {
                     return;
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                     if (Instant.now().isAfter(deadline)) {
-                        throw new IOException("Kafka did not become ready within " + timeout.toSeconds() + " s");
+                        throw new IOException("Kafka did not become ready within " + timeout.toSeconds() + " s; see "
+                                + process.logFile());
                     }
                     Thread.sleep(200);
                 }
