@@ -4,6 +4,7 @@ import org.openconnector.common.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,9 @@ class MappingEventListener {
     // every instance must see every change, so each gets its own group (no offsets worth keeping: the cache starts empty)
     @KafkaListener(topics = Topics.PLATFORM_EVENTS, groupId = "sync-service-mappings-${random.uuid}",
             properties = "auto.offset.reset=latest")
-    void onEvent(String payload) {
+    void onEvent(String payload, Acknowledgment ack) {
+        // ack-mode is manual (for the trigger listener's Monos): an unacknowledged record would pause this consumer
+        ack.acknowledge();
         try {
             JsonNode event = json.readTree(payload);
             if (event.path("type").asString("").startsWith("org.openconnector.mapping.")) {
