@@ -111,8 +111,8 @@ final class PlatformRun {
             return reportDeath(died.process(), "while starting");
         }
         if (outcome instanceof Outcome.TimedOut timedOut) {
-            out.printf("%nNot ready after %d s: %s. See their logs in %s%n",
-                    settings.startTimeout().toSeconds(), timedOut.notReady(), settings.logDir());
+            out.printf("%nStill not ready after %s (OPENCONNECTOR_START_TIMEOUT=%d): %s. See their logs in %s%n",
+                    elapsed(), settings.startTimeout().toSeconds(), timedOut.notReady(), settings.logDir());
             return 1;
         }
         Banner.print(out, settings, elapsed());
@@ -178,9 +178,9 @@ final class PlatformRun {
     }
 
     private int reportDeath(ChildProcess child, String when) {
-        out.printf("%n%s exited %s (exit code %d). Last lines of %s:%n", child.name(), when,
+        out.printf("%n%s exited %s (exit code %d). From %s:%n", child.name(), when,
                 child.exitValue(), child.logFile());
-        LogFiles.tail(child.logFile(), 25).forEach(line -> out.println("  | " + line));
+        LogFiles.crashExcerpt(child.logFile(), 10).forEach(line -> out.println("  | " + line));
         out.println("Stopping the rest of the platform.");
         return 1;
     }

@@ -56,7 +56,7 @@ record Settings(Path root, Path dataDir, boolean clean, boolean embeddedPostgres
                         "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError")),
                 words(env.getOrDefault("OPENCONNECTOR_KAFKA_JAVA_OPTS", "-Xms128m -Xmx384m -XX:+UseSerialGC")),
                 launcherClasspath,
-                Duration.ofSeconds(intOf(env, "OPENCONNECTOR_START_TIMEOUT", 180)));
+                Duration.ofSeconds(intOf(env, "OPENCONNECTOR_START_TIMEOUT", 300)));
     }
 
     Path logDir() {

@@ -107,7 +107,7 @@ public final class ClassDataSharing {
             return Plan.none(jar);  // a JRE without jcmd: run without an archive
         }
         // The JVM warns about every class it cannot archive (e.g. generated accessors); harmless.
-        return new Plan(List.of("-XX:+RecordDynamicDumpInfo", "-Xlog:cds=error"), jar, training, archive);
+        return new Plan(List.of("-XX:+RecordDynamicDumpInfo", "-Xlog:cds*=error"), jar, training, archive);
     }
 
     /**

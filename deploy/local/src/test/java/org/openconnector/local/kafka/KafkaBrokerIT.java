@@ -67,7 +67,7 @@ class KafkaBrokerIT {
     private KafkaBroker start(int port, int controllerPort, Path log) throws Exception {
         return KafkaBroker.start(TestPorts.javaBin(), TestPorts.brokerClasspath(), JVM,
                 ClassDataSharing.Plan.none(null), dir.resolve("kafka"),
-                port, controllerPort, log, Duration.ofSeconds(90));
+                port, controllerPort, log, Duration.ofSeconds(240));
     }
 
     private static void assertStopped(long pid) {
