@@ -1,0 +1,128 @@
+package org.openconnector.bench.event;
+
+import org.openconnector.common.events.CloudEvent;
+import org.openconnector.common.events.Topics;
+import org.openconnector.common.outbox.OutboxWriter;
+import org.openconnector.common.test.RealInfrastructure;
+import org.openconnector.event.EventApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sustained webhook deliveries of event-service, in one JVM with the real PostgreSQL and Kafka of
+ * the test support: events are written to the outbox at a fixed rate (as any service would), go
+ * through Kafka, fan out to 10 signed subscriptions and reach loopback receivers. Reports
+ * deliveries/s and the latency from outbox write to receipt; then again with one receiver hanging.
+ * Usage: {@code bench/run org.openconnector.bench.event.DeliveryBench [eventsPerSecond] [seconds]}.
+ */
+public final class DeliveryBench {
+
+    private static final int SUBSCRIPTIONS = 10;
+
+    public static void main(String[] args) {
+        try {
+            bench(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // the embedded broker and database keep non-daemon threads: leave explicitly
+            System.exit(1);
+        }
+    }
+
+    private static void bench(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Map<String, Object> props = new HashMap<>(RealInfrastructure.properties());
+        props.put("server.port", "0");
+        props.put("openconnector.destinations.allow-loopback", "true");
+        props.put("openconnector.outbox.poll-interval", "20ms");
+        props.put("openconnector.events.delivery.poll-interval", "50ms");
+        props.put("spring.r2dbc.pool.max-size", "20");
+        props.put("logging.level.root", "WARN");
+        // system properties: they outrank the service's own application.yml, default properties do not
+        props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EventApplication.class).run();
+             BenchReceivers receivers = new BenchReceivers()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            WebClient api = WebClient.create("http://127.0.0.1:" + port + "/api/v1");
+            System.out.printf("warm-up (%d s at %d events/s)%n", Math.min(seconds, 10), rate);
+            run(app, api, receivers, rate, Math.min(seconds, 10), -1, "warm-up");
+            run(app, api, receivers, rate, seconds, -1, "10 healthy receivers");
+            run(app, api, receivers, rate, seconds, 0, "1 of 10 receivers hanging (healthy ones measured)");
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext app, WebClient api, BenchReceivers receivers, int rate, int seconds,
+                            int hangingReceiver, String label) throws InterruptedException {
+        String type = "bench." + System.nanoTime() + ".happened";
+        String eventId = (String) api.post().uri("/events").bodyValue(Map.of("name", label, "eventType", type, "timeout", 5))
+                .retrieve().bodyToMono(Map.class).block().get("id");
+        String run = Long.toString(System.nanoTime());
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            if (i == hangingReceiver) {
+                receivers.hang(run, i);
+            }
+            api.post().uri("/events/{id}/subscriptions", eventId).bodyValue(Map.of("callbackUrl", receivers.url(run, i)))
+                    .retrieve().bodyToMono(Map.class).block();
+        }
+        receivers.startRun(run);
+        long start = System.nanoTime();
+        write(app, type, rate, seconds);
+        double writing = (System.nanoTime() - start) / 1e9;
+        long expected = (long) rate * seconds * (SUBSCRIPTIONS - (hangingReceiver >= 0 ? 1 : 0));
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (receivers.received.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long got = receivers.received.get();
+        List<Long> lat = new ArrayList<>(receivers.latenciesNanos);
+        lat.sort(Long::compare);
+        System.out.printf("%s: offered %d events/s x %d subscriptions for %d s (writing took %.1f s); received %d of %d deliveries "
+                        + "in %.1f s = %.0f deliveries/s; latency outbox write -> receipt p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                label, rate, SUBSCRIPTIONS, seconds, writing, got, expected, elapsed, got / elapsed,
+                pct(lat, 0.50), pct(lat, 0.99), lat.isEmpty() ? 0 : lat.get(lat.size() - 1) / 1e6);
+    }
+
+    /** Writes {@code rate} events per second to the outbox in 20 ms slices, as a producing service would. */
+    private static void write(ConfigurableApplicationContext app, String type, int rate, int seconds) throws InterruptedException {
+        OutboxWriter outbox = app.getBean(OutboxWriter.class);
+        TransactionalOperator tx = app.getBean(TransactionalOperator.class);
+        JsonMapper json = app.getBean(JsonMapper.class);
+        int slices = seconds * 50;
+        long sliceNanos = 20_000_000L;
+        long next = System.nanoTime();
+        double carry = 0;
+        for (int s = 0; s < slices; s++) {
+            carry += rate / 50.0;
+            int n = (int) carry;
+            carry -= n;
+            if (n > 0) {
+                Flux.range(0, n).concatMap(i -> outbox.append(Topics.PLATFORM_EVENTS, CloudEvent.of("/bench", type,
+                        "s" + (i % 16), json.valueToTree(Map.of("t", System.nanoTime())))))
+                        .as(tx::transactional).blockLast();
+            }
+            next += sliceNanos;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+}
