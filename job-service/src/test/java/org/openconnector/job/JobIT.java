@@ -31,7 +31,8 @@ import java.util.Map;
  * replica it started is stopped and every job disabled, so no test inherits due runs.
  */
 @SpringBootTest(classes = JobApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// generous: the build machines are shared and can be slow, and no assertion here is about time
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class JobIT {
 
     /** connector-service: source {@code healthy} passes its test, every other source is unknown (404). */
@@ -67,7 +68,7 @@ public abstract class JobIT {
 
     /** A replica whose claims lapse {@code lease} after its last heartbeat (every 300 ms). */
     protected JobScheduler replica(String instanceId, int maxAttempts, int batchSize, Duration lease) {
-        var props = new SchedulerProperties(true, instanceId, Duration.ofMillis(100), batchSize, 256, lease,
+        var props = new SchedulerProperties(true, instanceId, Duration.ofMillis(100), Duration.ofMillis(500), batchSize, 256, lease,
                 Duration.ofMillis(300), maxAttempts, Duration.ofSeconds(60), Duration.ofSeconds(1), 1000);
         JobScheduler replica = new JobScheduler(props, claims, leases, runner, retention.prune(1000));
         replicas.add(replica);

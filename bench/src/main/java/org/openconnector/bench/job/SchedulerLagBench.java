@@ -29,7 +29,8 @@ import java.util.concurrent.Semaphore;
  * run happened exactly once.
  *
  * <pre>bench/run org.openconnector.bench.job.SchedulerLagBench [replicas=1] [jobs=1000] [intervalSeconds=10] [seconds=60]</pre>
- * Build the jar first: {@code mvn -o -q package -DskipTests -pl job-service}.
+ * Build the jar first: {@code mvn -o -q package -DskipTests -pl job-service} ({@code -Djob.jar.dir=<dir>} to use a
+ * copy of it elsewhere). Replica logs go to {@code bench/target/replica-*.log}.
  */
 public final class SchedulerLagBench {
 
@@ -55,7 +56,7 @@ public final class SchedulerLagBench {
                 awaitReady(http, port);
             }
             System.out.printf("%d replica(s) ready; creating %d jobs every %d s%n", replicas, jobs, interval);
-            Instant start = Instant.now().plusSeconds(15);
+            Instant start = Instant.now().plusSeconds(30);
             createJobs(http, ports.get(0), jobs, interval, start);
             Instant measureFrom = start.plusSeconds(interval);
             Instant end = start.plusSeconds(seconds);
@@ -77,7 +78,8 @@ public final class SchedulerLagBench {
     }
 
     private static Process startReplica(RealInfrastructure.Endpoints infra, String id, int port) throws Exception {
-        File jar = Files.list(Path.of("job-service/target")).map(Path::toFile)
+        // -Djob.jar.dir=<dir with a copy of the exec jar> lets the module be rebuilt while a bench runs
+        File jar = Files.list(Path.of(System.getProperty("job.jar.dir", "job-service/target"))).map(Path::toFile)
                 .filter(f -> f.getName().endsWith("-exec.jar")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("build job-service first: mvn -o -q package -DskipTests -pl job-service"));
         URI pg = URI.create(infra.jdbcUrl().substring("jdbc:".length()));
@@ -129,7 +131,7 @@ public final class SchedulerLagBench {
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
         if (Instant.now().isAfter(start)) {
-            System.out.println("warning: creating the jobs took longer than the 15 s head start");
+            System.out.println("warning: creating the jobs took longer than the 30 s head start");
         }
     }
 

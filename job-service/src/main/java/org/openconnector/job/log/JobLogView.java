@@ -10,13 +10,13 @@ import java.util.Map;
 /**
  * One run of a job as OpenConnector's JobLog schema shows it ({@code executionTime} in ms), plus
  * what the clustered scheduler knows: {@code status} (running, awaiting, succeeded, failed), the
- * {@code plannedAt} time it ran for, which replica ({@code instanceId}) ran which {@code attempt},
+ * {@code plannedAt} time it ran for, when it {@code started} and {@code finished}, which replica ({@code instanceId}) ran which {@code attempt},
  * whether it was run by hand ({@code manual}, {@code forced}) and a structured {@code result}.
  */
 public record JobLogView(String id, String uuid, String level, String message, String jobId, String jobListId,
                          String jobClass, JsonNode arguments, Long executionTime, String userId, String sessionId,
                          JsonNode stackTrace, Instant expires, Instant lastRun, Instant nextRun, Instant created,
-                         String status, Instant plannedAt, Instant finished, String instanceId, int attempt,
+                         String status, Instant plannedAt, Instant started, Instant finished, String instanceId, int attempt,
                          boolean forced, boolean manual, JsonNode result) {
 
     /** The columns to select (jsonb as text) for {@link #of}. */
@@ -30,7 +30,7 @@ public record JobLogView(String id, String uuid, String level, String message, S
                 Rows.longOrNull(row, "execution_time"), Rows.string(row, "user_id"), Rows.string(row, "session_id"),
                 Rows.json(row, "stack_trace_text", json), Rows.instant(row, "expires"), Rows.instant(row, "last_run"),
                 Rows.instant(row, "next_run"), Rows.instant(row, "created"), Rows.string(row, "status"),
-                Rows.instant(row, "planned_at"), Rows.instant(row, "finished"), Rows.string(row, "instance_id"),
+                Rows.instant(row, "planned_at"), Rows.instant(row, "started"), Rows.instant(row, "finished"), Rows.string(row, "instance_id"),
                 Rows.integer(row, "attempt"), Rows.bool(row, "forced"), Rows.bool(row, "manual"),
                 Rows.json(row, "result_text", json));
     }

@@ -7,6 +7,7 @@ import org.openconnector.job.log.JobLogView;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +32,7 @@ public class JobRunner {
     public Mono<JobLogView> execute(ClaimedRun run) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
+            Instant startedAt = Instant.now();
             JobClass jobClass = classes.find(run.jobClass()).orElse(null);
             Mono<RunOutcome> outcome = jobClass == null
                     ? Mono.just(RunOutcome.failed("Unknown job class " + run.jobClass(), List.of()))
@@ -38,8 +40,8 @@ public class JobRunner {
                     .timeout(run.executionTime())
                     .onErrorResume(e -> Mono.just(failure(e, run)));
             return outcome.flatMap(o -> o.awaiting()
-                    ? runs.markAwaiting(run, o)
-                    : runs.complete(run, o, (System.nanoTime() - started) / 1_000_000));
+                    ? runs.markAwaiting(run, o, startedAt)
+                    : runs.complete(run, o, startedAt, (System.nanoTime() - started) / 1_000_000));
         });
     }
 

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,16 +70,25 @@ public class JobScheduler implements SmartLifecycle {
     private record Handle(Sinks.One<JobLogView> result, Sinks.Empty<Void> cancel) {
     }
 
+    /**
+     * One look for due runs; emits how long to pause before the next. A cheap indexed read says
+     * whether anything is due within {@code claimAhead}; only then a claim transaction runs. After
+     * a full batch it goes again at once, otherwise after {@code pollInterval}.
+     */
     private Mono<Duration> claimCycle() {
         int free = Math.min(props.batchSize(), props.maxConcurrentRuns() - inFlight.size());
         if (free <= 0) {
             return Mono.just(props.pollInterval());
         }
-        return claims.claimDue(props.instanceId(), free, props.leaseTimeout(), props.catchUpWindow())
-                .map(runs -> {
-                    runs.forEach(this::submit);
-                    return runs.size() == free ? Duration.ZERO : props.pollInterval();
-                })
+        return claims.untilNextDue()
+                .filter(until -> until.compareTo(props.claimAhead()) <= 0)
+                .flatMap(due -> claims.claimDue(props.instanceId(), free, props.claimAhead(), props.leaseTimeout(),
+                                props.catchUpWindow())
+                        .map(runs -> {
+                            runs.forEach(this::submit);
+                            return runs.size() == free ? Duration.ZERO : props.pollInterval();
+                        }))
+                .defaultIfEmpty(props.pollInterval())
                 .onErrorResume(e -> {
                     log.warn("Claiming due jobs failed, retrying: {}", e.toString());
                     return Mono.just(props.pollInterval().multipliedBy(5));
@@ -110,7 +120,10 @@ public class JobScheduler implements SmartLifecycle {
     private Mono<Void> execute(ClaimedRun run) {
         Handle handle = inFlight.get(run.id());
         Mono<Void> cancel = handle == null ? Mono.never() : handle.cancel().asMono();
-        return runner.execute(run)
+        // claimed ahead: wait for the planned time (a manual or late run starts at once)
+        Duration wait = Duration.between(Instant.now(), run.plannedAt());
+        Mono<Long> startAt = wait.isNegative() || wait.isZero() ? Mono.just(0L) : Mono.delay(wait);
+        return startAt.then(runner.execute(run))
                 .takeUntilOther(cancel)
                 .onErrorResume(e -> {
                     log.warn("Run {} of job {} could not be recorded: {}", run.id(), run.jobId(), e.toString());

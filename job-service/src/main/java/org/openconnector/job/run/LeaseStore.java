@@ -75,7 +75,7 @@ public class LeaseStore {
                     if (Rows.integer(row, "attempt") >= maxAttempts) {
                         ClaimedRun dead = new ClaimedRun(id, null, null, null, null, null, false,
                                 Rows.string(row, "instance_id"), Rows.integer(row, "attempt"));
-                        return runs.complete(dead, RunOutcome.failed(lost + "; no attempts left, run failed", List.of(lost)), 0)
+                        return runs.complete(dead, RunOutcome.failed(lost + "; no attempts left, run failed", List.of(lost)), null, 0)
                                 .then(Mono.<ClaimedRun>empty());
                     }
                     int attempt = Rows.integer(row, "attempt") + 1;

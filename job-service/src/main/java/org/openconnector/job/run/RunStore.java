@@ -8,6 +8,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -20,7 +21,7 @@ import java.util.UUID;
 public class RunStore {
 
     private static final String END = "update job_log l set status = :status, level = :level, message = :message, "
-            + "stack_trace = cast(:trace as jsonb), result = cast(:result as jsonb), finished = clock_timestamp(), "
+            + "stack_trace = cast(:trace as jsonb), result = cast(:result as jsonb), finished = clock_timestamp(), started = coalesce(:started, l.started), "
             + "execution_time = coalesce(:elapsed, (extract(epoch from now() - l.created) * 1000)::bigint), "
             + "expires = case when r.keep = 0 then null else now() + r.keep * interval '1 second' end "
             + "from (select j.id, case when :error then j.error_retention else j.log_retention end as keep from job j) r "
@@ -39,27 +40,26 @@ public class RunStore {
     }
 
     /** Ends a run this replica holds; empty when its claim was lost meanwhile. */
-    public Mono<JobLogView> complete(ClaimedRun run, RunOutcome outcome, long elapsedMs) {
+    public Mono<JobLogView> complete(ClaimedRun run, RunOutcome outcome, Instant startedAt, long elapsedMs) {
         String guard = "l.status = 'running' and l.instance_id = :me and l.attempt = :attempt";
         // the outcome's own write commits only if this claim still owns the run
-        return tx.transactional(end(run.id(), outcome, elapsedMs, guard)
-                .bind("me", run.instanceId()).bind("attempt", run.attempt())
-                .fetch().one().map(row -> JobLogView.of(row, json))
+        var spec = end(run.id(), outcome, elapsedMs, guard).bind("me", run.instanceId()).bind("attempt", run.attempt());
+        return tx.transactional(org.openconnector.job.Rows.bind(spec, "started", startedAt, Instant.class).fetch().one().map(row -> JobLogView.of(row, json))
                 .flatMap(log -> outcome.write().then(events.ended(log))));
     }
 
     /** Ends an awaiting run with the result that arrived for it (any replica); empty when it already ended. */
     public Mono<JobLogView> completeAwaiting(UUID runId, RunOutcome outcome, Long elapsedMs) {
         return tx.transactional(end(runId, outcome, elapsedMs, "l.status in ('awaiting', 'running')")
-                .fetch().one().map(row -> JobLogView.of(row, json)).flatMap(events::ended));
+                .bindNull("started", Instant.class).fetch().one().map(row -> JobLogView.of(row, json)).flatMap(events::ended));
     }
 
     /** Marks a held run awaiting and commits its hand-off (e.g. the trigger) with it; empty when the claim was lost. */
-    public Mono<JobLogView> markAwaiting(ClaimedRun run, RunOutcome outcome) {
-        Mono<JobLogView> mark = db.sql("update job_log set status = 'awaiting', message = :message "
+    public Mono<JobLogView> markAwaiting(ClaimedRun run, RunOutcome outcome, Instant startedAt) {
+        Mono<JobLogView> mark = db.sql("update job_log set status = 'awaiting', message = :message, started = :started "
                         + "where id = :id and status = 'running' and instance_id = :me and attempt = :attempt "
                         + "returning " + JobLogView.COLUMNS)
-                .bind("message", outcome.message()).bind("id", run.id()).bind("me", run.instanceId())
+                .bind("message", outcome.message()).bind("started", startedAt).bind("id", run.id()).bind("me", run.instanceId())
                 .bind("attempt", run.attempt())
                 .fetch().one().map(row -> JobLogView.of(row, json))
                 .flatMap(log -> outcome.write().thenReturn(log));

@@ -10,7 +10,9 @@ import java.time.Duration;
  *
  * @param enabled           whether this replica claims and runs due jobs
  * @param instanceId        this replica's name in claims; blank = host name plus a random suffix
- * @param pollInterval      pause between looks for due runs when the last batch was not full (the lag floor)
+ * @param pollInterval      pause between looks for due runs when the last batch was not full
+ * @param claimAhead        runs due within this are claimed now and started at their planned time (more than
+ *                          pollInterval plus a claim's duration, so runs start on time although polls are sparse)
  * @param batchSize         due runs claimed per transaction
  * @param maxConcurrentRuns runs executing at once on this replica; beyond it due runs wait for a free slot
  * @param leaseTimeout      how long a claim lives without a heartbeat before another replica takes it over
@@ -23,7 +25,8 @@ import java.time.Duration;
 @ConfigurationProperties("openconnector.jobs.scheduler")
 public record SchedulerProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("") String instanceId,
-                                  @DefaultValue("200ms") Duration pollInterval,
+                                  @DefaultValue("250ms") Duration pollInterval,
+                                  @DefaultValue("750ms") Duration claimAhead,
                                   @DefaultValue("200") int batchSize,
                                   @DefaultValue("256") int maxConcurrentRuns,
                                   @DefaultValue("30s") Duration leaseTimeout,
@@ -34,7 +37,7 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("1000") int pruneBatchSize) {
 
     public SchedulerProperties withInstanceId(String id) {
-        return new SchedulerProperties(enabled, id, pollInterval, batchSize, maxConcurrentRuns, leaseTimeout,
+        return new SchedulerProperties(enabled, id, pollInterval, claimAhead, batchSize, maxConcurrentRuns, leaseTimeout,
                 heartbeatInterval, maxAttempts, catchUpWindow, pruneInterval, pruneBatchSize);
     }
 }
