@@ -16,6 +16,7 @@ final class Banner {
         out.println("Open Connector is up (" + elapsed + ").");
         out.println();
         out.println("  Gateway     " + gateway.baseUrl() + "   e.g. curl " + gateway.baseUrl() + "/api/v1/sources");
+        out.println("  API docs    " + gateway.baseUrl() + "/swagger-ui.html");
         for (ServiceSpec spec : s.services().subList(1, s.services().size())) {
             out.printf("  %-11s %s%n", spec.name().replace("-service", ""), spec.baseUrl());
         }

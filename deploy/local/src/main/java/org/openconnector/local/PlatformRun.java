@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,7 +118,7 @@ final class PlatformRun {
         }
         Banner.print(out, settings, elapsed());
         recordClassData(training);
-        return watchUntilExit();
+        return watchUntilExit(db == null ? Optional.empty() : db.join().postmaster());
     }
 
     private CompletableFuture<EmbeddedDatabase> startPostgres() {
@@ -167,14 +168,21 @@ final class PlatformRun {
         }));
     }
 
-    /** Blocks until a child exits; after Ctrl-C that is expected, otherwise it is a crash. */
-    private int watchUntilExit() {
-        ChildProcess exited = (ChildProcess) CompletableFuture.anyOf(
-                watched.stream().map(ChildProcess::onExit).toArray(CompletableFuture[]::new)).join();
-        if (shutdown.isDone() || exited.isStopping()) {
+    /** Blocks until a child (or PostgreSQL) exits; after Ctrl-C that is expected, otherwise it is a crash. */
+    private int watchUntilExit(Optional<ProcessHandle> postmaster) {
+        List<CompletableFuture<?>> exits = new ArrayList<>();
+        watched.forEach(child -> exits.add(child.onExit()));
+        postmaster.ifPresent(pg -> exits.add(pg.onExit()));
+        Object exited = CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
+        if (shutdown.isDone() || (exited instanceof ChildProcess child && child.isStopping())) {
             return 0;
         }
-        return reportDeath(exited, "unexpectedly");
+        if (exited instanceof ChildProcess child) {
+            return reportDeath(child, "unexpectedly");
+        }
+        out.printf("%nPostgreSQL exited unexpectedly. See %s%nStopping the rest of the platform.%n",
+                settings.logDir().resolve("postgres.log"));
+        return 1;
     }
 
     private int reportDeath(ChildProcess child, String when) {

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The platform's PostgreSQL: zonky's embedded server, but with a data directory that survives
@@ -22,10 +24,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, Path dataDir) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /** Starts (initialising the data directory on first use) and makes sure the app database exists. */
@@ -48,7 +52,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        EmbeddedDatabase db = new EmbeddedDatabase(postgres, port);
+        EmbeddedDatabase db = new EmbeddedDatabase(postgres, port, dataDir);
         try {
             db.ensureDatabase(database, user, password);
         } catch (SQLException | RuntimeException e) {
@@ -60,6 +64,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The server process (pg_ctl detaches it, so it is not our child), from the first line of
+     * {@code postmaster.pid}; lets the launcher notice when PostgreSQL dies under the services.
+     */
+    public Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** A superuser connection to the given database (trust auth on localhost). */

@@ -11,8 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The platform's PostgreSQL keeps what was committed across a restart, and commits durably. */
 class EmbeddedDatabaseIT {
@@ -26,7 +28,10 @@ class EmbeddedDatabaseIT {
         Path log = dir.resolve("logs/postgres.log");
         int port = TestPorts.free();
 
+        ProcessHandle postmaster;
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, log, "openconnector", "openconnector", "s3cret'")) {
+            postmaster = db.postmaster().orElseThrow();
+            assertThat(postmaster.isAlive()).isTrue();
             try (Connection su = db.connect("postgres")) {
                 assertThat(show(su, "fsync")).isEqualTo("on");
                 assertThat(show(su, "synchronous_commit")).isEqualTo("on");
@@ -38,6 +43,8 @@ class EmbeddedDatabaseIT {
             }
         }
         assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
+        // pg_ctl returns once postmaster.pid is gone; the process itself ends a moment later.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !postmaster.isAlive());
 
         // Same data directory again: no initdb, the role and database are reused, the row is there.
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, log, "openconnector", "openconnector", "s3cret'");
