@@ -55,4 +55,22 @@ class SyncTriggerIT extends SyncTestBase {
         assertThat(apis.creates.get()).isEqualTo(15);
         assertThat(get("/api/v1/synchronizations/" + id + "/logs").get("results").get(0).get("jobRunId").asString()).isEqualTo(jobRunId);
     }
+
+    @Test
+    void aTriggerForAnUnknownSynchronizationAnswersAFailedResultSoTheJobRunEnds() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+        String jobRunId = UUID.randomUUID().toString();
+        String trigger = """
+                {"specversion":"1.0","id":"%s","source":"/job-service","type":"org.openconnector.synchronization.trigger",
+                 "subject":"%s","data":{"synchronizationId":"%s","jobRunId":"%s"}}""".formatted(UUID.randomUUID(), unknown, unknown, jobRunId);
+        String bootstrap = RealInfrastructure.get().kafkaBootstrap();
+        try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new StringSerializer());
+             var results = new KafkaTestConsumer(bootstrap, Topics.JOB_RESULTS)) {
+            producer.send(new ProducerRecord<>(Topics.SYNC_TRIGGERS, unknown, trigger)).get();
+            JsonNode result = JSON.readTree(results.await(r -> r.value().contains(jobRunId), 1, Duration.ofSeconds(60)).get(0).value());
+            assertThat(result.at("/data/status").asString()).isEqualTo("failed");
+            assertThat(result.at("/data/error").asString()).contains("does not exist");
+        }
+    }
 }

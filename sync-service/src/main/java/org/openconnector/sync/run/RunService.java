@@ -150,6 +150,29 @@ public class RunService {
         return work.as(tx::transactional).thenReturn(done);
     }
 
+    /**
+     * Answers a job's trigger that cannot start a run (unknown synchronization) with a failed result,
+     * so the job run ends instead of waiting; marked processed in the same transaction.
+     */
+    public Mono<Void> reject(String syncId, RunOptions options, String error) {
+        if (options.jobRunId() == null) {
+            return Mono.empty();
+        }
+        ObjectNode data = json.createObjectNode();
+        data.put("jobRunId", options.jobRunId());
+        data.put("synchronizationId", syncId);
+        data.putNull("logId");
+        data.put("status", "failed");
+        data.set("counts", new RunCounts().counts());
+        data.put("durationMs", 0);
+        data.put("error", error);
+        Mono<Void> work = outbox.append(Topics.JOB_RESULTS, CloudEvent.of(SyncService.EVENT_SOURCE, RESULT_TYPE, syncId, data))
+                .then(options.messageId() == null ? Mono.empty()
+                        : db.sql("insert into processed_message (consumer, message_id) values (:c, :m) on conflict do nothing")
+                        .bind("c", TRIGGER_CONSUMER).bind("m", options.messageId()).then());
+        return work.as(tx::transactional);
+    }
+
     private ObjectNode result(SyncLog done, long totalMs) {
         ObjectNode data = json.createObjectNode();
         data.put("jobRunId", done.jobRunId());

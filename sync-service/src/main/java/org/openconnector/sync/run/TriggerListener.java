@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,27 +41,36 @@ class TriggerListener {
     @KafkaListener(id = "sync-triggers", topics = Topics.SYNC_TRIGGERS, groupId = "sync-service")
     Mono<Void> onTrigger(String payload) {
         JsonNode event;
-        UUID syncId;
         try {
             event = json.readTree(payload);
-            syncId = UUID.fromString(event.path("data").path("synchronizationId").asString(event.path("subject").asString("")));
         } catch (RuntimeException e) {
-            log.warn("Skipping a sync.triggers record without a synchronization id: {}", e.toString());
+            log.warn("Skipping a sync.triggers record that is not JSON: {}", e.toString());
             return Mono.empty();
         }
         String messageId = event.path("id").asString(null);
         JsonNode data = event.path("data");
+        String rawId = data.path("synchronizationId").asString(event.path("subject").asString(""));
         RunOptions options = new RunOptions(data.path("test").asBoolean(false), data.path("force").asBoolean(false), "job",
                 data.path("jobRunId").asString(null), messageId);
+        UUID syncId;
+        try {
+            syncId = UUID.fromString(rawId);
+        } catch (IllegalArgumentException e) {
+            return runs.reject(rawId, options, "Synchronization " + rawId + " does not exist (not a UUID)").retryWhen(backoff());
+        }
         Mono<Boolean> processed = messageId == null ? Mono.just(false)
                 : db.sql("select 1 from processed_message where consumer = :c and message_id = :m")
                 .bind("c", RunService.TRIGGER_CONSUMER).bind("m", messageId).fetch().first().hasElement();
         return processed.flatMap(done -> done ? Mono.empty() : runs.run(syncId, options).then())
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(15))
-                        .filter(e -> !(e instanceof ApiException a) || a.status() == HttpStatus.CONFLICT))
+                // a run in progress: wait for it (queued); anything but a 4xx answer (database away): retry
+                .retryWhen(backoff().filter(e -> !(e instanceof ApiException a) || a.status() == HttpStatus.CONFLICT))
                 .onErrorResume(ApiException.class, e -> {
                     log.warn("Trigger {} for synchronization {} cannot run: {}", messageId, syncId, e.getMessage());
-                    return Mono.empty();
+                    return runs.reject(rawId, options, e.getMessage()).retryWhen(backoff());
                 });
+    }
+
+    private static RetryBackoffSpec backoff() {
+        return Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(15));
     }
 }
