@@ -85,6 +85,14 @@ class AuthModesIT extends ConnectorIT {
     }
 
     @Test
+    void aBearerTokenAsBasicAuthUserName() {
+        String p = path();
+        testCall(source(p, "jwt", ", \"jwt\": \"tok-8\", \"authorizationPassthroughMethod\": \"base_auth\""), null, 200);
+        assertThat(server.received(p).get(0).header("Authorization"))
+                .isEqualTo("Basic " + Base64.getEncoder().encodeToString("tok-8:".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void usernamePasswordIsHttpBasic() {
         String p = path();
         JsonNode answer = testCall(source(p, "username-password", ", \"username\": \"ann\", \"password\": \"pw-SECRET-6\""), null, 200);

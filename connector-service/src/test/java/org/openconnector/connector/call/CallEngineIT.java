@@ -127,6 +127,16 @@ class CallEngineIT extends ConnectorIT {
     }
 
     @Test
+    void anUnreachableSourceIsA502AfterItsRetries() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        JsonNode problem = testCall(source("http://127.0.0.1:" + closed, ""), null, 502);
+        assertThat(problem.get("detail").asString()).contains("could not connect");
+    }
+
+    @Test
     void configuredHeadersQueryAcceptAndLocaleAreSentAndCallHeadersWin() {
         String p = path();
         server.on(p, r -> Reply.json("{}"));
