@@ -29,8 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One run of the platform: PostgreSQL and Kafka (in parallel), then the six services, then wait
- * for readiness and watch for crashes. Everything started is registered with the shutdown sequence
+ * One run of the platform: PostgreSQL and Kafka ({@link Infrastructure}, in parallel), then the six
+ * services, then wait for readiness and watch for crashes. Everything started is registered with the shutdown sequence
  * before anything else starts, so any exit path stops it in reverse order.
  */
 final class PlatformRun {
@@ -52,7 +52,7 @@ final class PlatformRun {
 
     PlatformRun(Settings settings, ShutdownSequence shutdown, PrintStream out) {
         this.settings = settings;
-        this.cds = new ClassDataSharing(settings.dataDir().resolve("cds"), javaBin);
+        this.cds = new ClassDataSharing(settings.classDataCache(), javaBin);
         this.shutdown = shutdown;
         this.out = out;
     }
@@ -62,7 +62,8 @@ final class PlatformRun {
         DataDir.prepare(settings, out);
         // Initialise logging (into .data/logs/launcher.log) before threads race to do it, which
         // SLF4J would complain about on the console.
-        LoggerFactory.getLogger(PlatformRun.class).info("Open Connector local platform starting: {}", settings);
+        LoggerFactory.getLogger(PlatformRun.class).info("starting: data {}, embedded PostgreSQL {}, embedded Kafka {}",
+                settings.dataDir(), settings.embeddedPostgres(), settings.embeddedKafka());
         Ports.requireFree(PortPlan.of(settings));
         Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
         for (ServiceSpec spec : settings.services()) {
@@ -74,8 +75,9 @@ final class PlatformRun {
         Map<ServiceSpec, CompletableFuture<ClassDataSharing.Plan>> plans = new LinkedHashMap<>();
         jars.forEach((spec, jar) -> plans.put(spec,
                 CompletableFuture.supplyAsync(() -> cds.plan(spec.name(), jar), background)));
-        CompletableFuture<EmbeddedDatabase> db = settings.embeddedPostgres() ? startPostgres() : null;
-        CompletableFuture<KafkaBroker> kafka = settings.embeddedKafka() ? startKafka() : null;
+        Infrastructure infra = new Infrastructure(settings, shutdown, out, background, javaBin, cds);
+        CompletableFuture<EmbeddedDatabase> db = settings.embeddedPostgres() ? infra.startPostgres() : null;
+        CompletableFuture<KafkaBroker> kafka = settings.embeddedKafka() ? infra.startKafka() : null;
         if (db != null) {
             db.join();
             out.printf("  %-18s ready on localhost:%d (%s)%n", "PostgreSQL", settings.pgPort(), elapsed());
@@ -119,39 +121,6 @@ final class PlatformRun {
         Banner.print(out, settings, elapsed());
         recordClassData(training);
         return watchUntilExit(db == null ? Optional.empty() : db.join().postmaster());
-    }
-
-    private CompletableFuture<EmbeddedDatabase> startPostgres() {
-        Path dataDir = settings.dataDir().resolve("postgres");
-        out.printf("Starting PostgreSQL (data in %s) ...%n", dataDir);
-        CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(() -> Unchecked.get(() -> {
-            Path log = settings.logDir().resolve("postgres.log");
-            LogFiles.rotate(log);
-            return EmbeddedDatabase.start(dataDir, settings.pgPort(), log,
-                    settings.dbName(), settings.dbUser(), settings.dbPassword());
-        }), background);
-        shutdown.push("PostgreSQL", () -> closeWhenStarted(db));
-        return db;
-    }
-
-    private CompletableFuture<KafkaBroker> startKafka() {
-        Path dir = settings.dataDir().resolve("kafka");
-        out.printf("Starting Kafka (KRaft, data in %s) ...%n", dir);
-        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> Unchecked.get(() ->
-                KafkaBroker.start(javaBin, settings.brokerClasspath(), settings.kafkaJvmOptions(),
-                        cds.planForClasspath("kafka", settings.brokerClasspath()), dir,
-                        settings.kafkaPort(), settings.kafkaControllerPort(),
-                        settings.logDir().resolve("kafka.log"), settings.startTimeout())), background);
-        shutdown.push("Kafka", () -> closeWhenStarted(kafka));
-        return kafka;
-    }
-
-    /** Waits for a start still in flight, then stops what it produced; a failed start has nothing to stop. */
-    private static void closeWhenStarted(CompletableFuture<? extends AutoCloseable> starting) throws Exception {
-        AutoCloseable started = starting.exceptionally(e -> null).join();
-        if (started != null) {
-            started.close();
-        }
     }
 
     /** First run after a build: archive each JVM's classes now that it is up, one at a time. */

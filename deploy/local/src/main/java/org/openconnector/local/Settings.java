@@ -59,8 +59,23 @@ record Settings(Path root, Path dataDir, boolean clean, boolean embeddedPostgres
                 Duration.ofSeconds(intOf(env, "OPENCONNECTOR_START_TIMEOUT", 300)));
     }
 
+    /** Without the database password: settings may end up in a log. */
+    @Override
+    public String toString() {
+        return "Settings[dataDir=" + dataDir + ", embeddedPostgres=" + embeddedPostgres + ", embeddedKafka="
+                + embeddedKafka + ", db=" + dbHost + ":" + dbPort + "/" + dbName + ", kafka=" + kafkaBootstrap + "]";
+    }
+
     Path logDir() {
         return dataDir.resolve("logs");
+    }
+
+    /**
+     * Class-data archives are a build cache, not data: they live with the build output (gone with
+     * {@code mvn clean}) and survive {@code --clean}, so a clean start is not also a slow one.
+     */
+    Path classDataCache() {
+        return root.resolve("deploy/local/target/cds");
     }
 
     private static List<String> words(String value) {

@@ -52,6 +52,7 @@ class SettingsTest {
         assertThat(dbOnly.embeddedPostgres()).isFalse();
         assertThat(dbOnly.embeddedKafka()).isTrue();
         assertThat(dbOnly.dbHost() + ":" + dbOnly.dbPort() + "/" + dbOnly.dbName()).isEqualTo("db.internal:6432/ocdb");
+        assertThat(dbOnly.toString()).contains("db.internal").doesNotContain("pw");
 
         Settings kafkaOnly = settings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"));
         assertThat(kafkaOnly.embeddedPostgres()).isTrue();

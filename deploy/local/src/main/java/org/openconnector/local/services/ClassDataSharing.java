@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * classes it loaded ({@code -XX:+RecordDynamicDumpInfo}, {@code jcmd <pid> VM.cds dynamic_dump});
  * later runs map that archive ({@code -XX:SharedArchiveFile}). Dumping while running, rather than
  * at exit, keeps Ctrl-C fast.
- * Everything lives in {@code .data/cds/<service>} and is redone when the jar or the JDK changes.
+ * Everything lives in {@code deploy/local/target/cds/<name>} and is redone when the jar or the JDK changes.
  * A JVM that cannot use an archive just starts without it, so this never blocks a start.
  */
 public final class ClassDataSharing {
