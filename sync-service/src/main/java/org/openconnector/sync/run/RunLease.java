@@ -5,6 +5,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,10 @@ class RunLease {
     RunLease(DatabaseClient db, SyncProperties props) {
         this.db = db;
         this.props = props;
+    }
+
+    Duration period() {
+        return props.lease();
     }
 
     /** True when this run now holds the synchronization. */

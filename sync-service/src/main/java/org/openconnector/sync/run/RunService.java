@@ -19,11 +19,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -85,12 +87,20 @@ public class RunService {
                     Instant started = now();
                     SyncLog running = new SyncLog(runId, syncId, "running", options.trigger(), options.jobRunId(), options.test(),
                             options.force(), json.createObjectNode(), json.createObjectNode(), null, started, null);
-                    return logs.save(running)
+                    Mono<SyncLog> work = logs.save(running)
                             .then(execute(sync, runId, options, started))
                             .onErrorResume(e -> !(e instanceof Error), e -> {
                                 log.warn("Run {} of synchronization {} failed: {}", runId, syncId, e.toString());
                                 return finish(sync, running, null, options, e);
                             })
+                            .cache();
+                    // renew the claim while the run lives, also through a window of slow writes, so it never
+                    // expires under a running run (a second run would then write the same objects)
+                    Duration beat = lease.period().dividedBy(3);
+                    return Flux.interval(beat, beat)
+                            .concatMap(i -> lease.renew(syncId, runId).onErrorResume(e -> Mono.empty()))
+                            .takeUntilOther(work)
+                            .then(work)
                             .flatMap(done -> lease.release(syncId, runId).thenReturn(done))
                             .onErrorResume(e -> lease.release(syncId, runId).then(Mono.error(e)));
                 });

@@ -1,0 +1,152 @@
+package org.openconnector.bench.sync;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A synchronization end to end, every service from its exec jar (connector-service reads the source
+ * and writes the target, mapping-service serves the mapping, sync-service runs it) on the test
+ * support's PostgreSQL + Kafka: N objects of about 1 KiB from a paged loopback source (pages of 100)
+ * through a 15-field mapping into a loopback API target. Prints objects/s of the first run (all
+ * created), of a second run (all unchanged: nothing mapped or written) and sync-service's peak heap.
+ * Usage: {@code mvn -q -DskipTests -pl connector-service,mapping-service,sync-service package}, then
+ * {@code bench/run org.openconnector.bench.sync.SyncBench [objects]}.
+ */
+public final class SyncBench {
+
+    private static final int PAGE = 100;
+
+    public static void main(String[] args) throws Exception {
+        int status = 1;
+        try {
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000);
+            status = 0;
+        } catch (Throwable e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private static void run(int n) throws Exception {
+        AtomicInteger created = new AtomicInteger();
+        String filler = "x".repeat(820);
+        DisposableServer apis = HttpServer.create().host("127.0.0.1").port(0).route(r -> r
+                .get("/items", (req, res) -> {
+                    var q = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters();
+                    int page = Integer.parseInt(q.getOrDefault("page", java.util.List.of("1")).get(0));
+                    return res.header("Content-Type", "application/json").sendString(Mono.just(page(page, n, filler)));
+                })
+                .post("/things", (req, res) -> req.receive().then(Mono.defer(() -> {
+                    created.incrementAndGet();
+                    return res.status(201).header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"id\":\"" + UUID.randomUUID() + "\"}")).then();
+                })))).bindNow();
+        try (Services services = Services.start()) {
+            WebClient connector = client(services.connector());
+            WebClient mapping = client(services.mapping());
+            WebClient sync = client(services.sync());
+            String location = "http://127.0.0.1:" + apis.port();
+            String source = id(connector.post().uri("/api/v1/sources").bodyValue(Map.of("name", "bench source", "type", "api", "location", location)));
+            String target = id(connector.post().uri("/api/v1/sources").bodyValue(Map.of("name", "bench target", "type", "api", "location", location)));
+            String mappingId = id(mapping.post().uri("/api/v1/mappings").bodyValue(Map.of("name", "bench", "mapping", fifteenFields())));
+            String syncId = id(sync.post().uri("/api/v1/synchronizations").bodyValue(Map.of("name", "bench", "sourceId", source,
+                    "targetId", target, "sourceTargetMapping", mappingId,
+                    "sourceConfig", Map.of("endpoint", "/items", "resultsPosition", "items", "pagination", Map.of("type", "page")),
+                    "targetConfig", Map.of("endpoint", "/things"))));
+            HeapWatch heap = new HeapWatch(sync);
+            for (String label : new String[] {"first run (all created)", "second run (all unchanged)"}) {
+                long t = System.nanoTime();
+                Map<?, ?> log = sync.post().uri("/api/v1/synchronizations/{id}/run", syncId).retrieve().bodyToMono(Map.class)
+                        .block(Duration.ofMinutes(30));
+                double s = (System.nanoTime() - t) / 1e9;
+                System.out.printf("%s: %d objects in %.2f s = %.0f objects/s; counts %s; stages %s%n", label, n, s, n / s,
+                        log.get("counts"), log.get("stages"));
+                if (!"success".equals(log.get("status"))) {
+                    throw new IllegalStateException("run failed: " + log.get("error"));
+                }
+            }
+            System.out.printf("target objects created: %d; sync-service peak heap used: %d MiB%n", created.get(), heap.stop() >> 20);
+        } finally {
+            apis.disposeNow();
+        }
+    }
+
+    private static String page(int page, int n, String filler) {
+        StringBuilder out = new StringBuilder("{\"items\":[");
+        for (int i = (page - 1) * PAGE; i < Math.min(n, page * PAGE); i++) {
+            if (out.charAt(out.length() - 1) == '}') {
+                out.append(',');
+            }
+            out.append("{\"id\":\"o").append(i).append("\",\"firstName\":\"Ann\",\"lastName\":\"Lee ").append(i)
+                    .append("\",\"email\":\"ann").append(i).append("@example.org\",\"age\":\"").append(20 + i % 50)
+                    .append("\",\"active\":\"yes\",\"city\":\"Utrecht\",\"street\":\"Main ").append(i)
+                    .append("\",\"zip\":\"3511\",\"country\":\"NL\",\"phone\":\"+31 6 1234 ").append(i)
+                    .append("\",\"company\":\"Acme\",\"title\":\"Engineer\",\"notes\":\"").append(filler).append("\"}");
+        }
+        return out.append("]}").toString();
+    }
+
+    private static Map<String, Object> fifteenFields() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("externalId", "id");
+        m.put("name", "{{ firstName }} {{ lastName }}");
+        m.put("email", "email");
+        m.put("age", "age");
+        m.put("active", "active");
+        m.put("address.city", "city");
+        m.put("address.street", "street");
+        m.put("address.zip", "zip");
+        m.put("address.country", "country");
+        m.put("phone", "phone");
+        m.put("company", "company");
+        m.put("jobTitle", "title");
+        m.put("notes", "notes");
+        m.put("source", "bench");
+        m.put("first", "firstName");
+        return m;
+    }
+
+    private static WebClient client(String base) {
+        return WebClient.builder().baseUrl(base).codecs(c -> c.defaultCodecs().maxInMemorySize(4 << 20)).build();
+    }
+
+    private static String id(WebClient.RequestHeadersSpec<?> request) {
+        return (String) request.retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(60)).get("id");
+    }
+
+    /** Samples sync-service's used heap (all heap pools) every 100 ms and keeps the peak. */
+    private static final class HeapWatch {
+        private final AtomicLong peak = new AtomicLong();
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        HeapWatch(WebClient sync) {
+            timer.scheduleAtFixedRate(() -> {
+                try {
+                    Map<?, ?> m = sync.get().uri("/actuator/metrics/jvm.memory.used?tag=area:heap").retrieve()
+                            .bodyToMono(Map.class).block(Duration.ofSeconds(5));
+                    Object value = ((Map<?, ?>) ((java.util.List<?>) m.get("measurements")).get(0)).get("value");
+                    peak.accumulateAndGet(((Number) value).longValue(), Math::max);
+                } catch (RuntimeException ignored) {
+                    // a missed sample only lowers the resolution
+                }
+            }, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        long stop() {
+            timer.shutdownNow();
+            return peak.get();
+        }
+    }
+}
