@@ -125,6 +125,7 @@ final class PlatformRun {
 
     /** First run after a build: archive each JVM's classes now that it is up, one at a time. */
     private void recordClassData(Map<ChildProcess, ClassDataSharing.Plan> plans) {
+        plans.forEach((child, plan) -> cds.dropIfUnusable(plan, child.logFile()));
         plans.values().removeIf(plan -> !plan.isTraining());
         if (plans.isEmpty()) {
             return;

@@ -138,6 +138,25 @@ public final class ClassDataSharing {
         return false;
     }
 
+    /**
+     * A JVM that could not map its archive (it says so on stdout, i.e. in its log) runs as if there
+     * were none; dropping the archive lets the next run record a fresh one instead of failing again.
+     */
+    public boolean dropIfUnusable(Plan plan, Path log) {
+        if (plan.isTraining() || plan.archive() == null) {
+            return false;
+        }
+        try {
+            if (Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("Unable to use shared archive")) {
+                return Files.deleteIfExists(plan.archive());
+            }
+        } catch (IOException e) {
+            // Keep the archive; at worst it stays unused.
+        }
+        return false;
+    }
+
     private Path jcmd() {
         return javaBin.resolveSibling("jcmd");
     }

@@ -64,6 +64,31 @@ class ClassDataSharingIT {
         ClassDataSharing.Plan second = cds.planForClasspath("fake", classpath);
         assertThat(second.isTraining()).isFalse();
         assertThat(second.jvmArgs()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
+
+        // The next JVM maps it: it logs no complaint, so the archive is kept.
+        ChildProcess mapped = otherGroup().start(spec, new ClassDataSharing.Plan(second.jvmArgs(), jar, null,
+                second.archive()), Map.of("FAKE_STOPPED_FILE", dir.resolve("stopped2").toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> new ReadinessWait().isUp(
+                URI.create(spec.baseUrl() + "/actuator/health/readiness")));
+        mapped.stop(Duration.ofSeconds(10));
+        assertThat(cds.dropIfUnusable(second, mapped.logFile())).isFalse();
+        assertThat(second.archive()).exists();
+    }
+
+    @Test
+    void anArchiveTheJvmCouldNotMapIsDroppedSoTheNextRunRecordsAnother() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("cds/svc")).resolve("app.jsa");
+        Files.writeString(archive, "stale");
+        Path log = dir.resolve("svc.log");
+        Files.writeString(log, "[0.2s][warning][cds,dynamic] Unable to use shared archive. The top archive failed to load\n");
+        ClassDataSharing cds = new ClassDataSharing(dir.resolve("cds"), TestPorts.javaBin());
+
+        assertThat(cds.dropIfUnusable(new ClassDataSharing.Plan(List.of(), null, null, archive), log)).isTrue();
+        assertThat(archive).doesNotExist();
+    }
+
+    private ServiceGroup otherGroup() {
+        return new ServiceGroup(dir, dir.resolve("logs2"), TestPorts.javaBin(), List.of("-Xmx32m"));
     }
 
     @Test
