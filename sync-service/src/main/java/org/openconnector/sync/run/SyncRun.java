@@ -127,7 +127,7 @@ final class SyncRun {
             return Mono.empty();
         }
         long t1 = System.nanoTime();
-        Mono<String> written = create ? s.writer().create(s.sync(), mapped)
+        Mono<String> written = create ? s.writer().create(s.sync(), item.originId(), mapped)
                 : s.writer().update(s.sync(), contract.targetId(), mapped).thenReturn(contract.targetId());
         return written.flatMap(targetId -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

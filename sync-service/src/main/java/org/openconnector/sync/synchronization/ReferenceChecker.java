@@ -3,6 +3,7 @@ package org.openconnector.sync.synchronization;
 import org.openconnector.common.error.ApiException;
 import org.openconnector.common.error.Violation;
 import org.openconnector.sync.config.SyncProperties;
+import org.openconnector.sync.storage.StorageRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,11 @@ class ReferenceChecker {
     private final WebClient connector;
     private final WebClient mapping;
     private final SyncProperties props;
+    private final StorageRepository storages;
 
     ReferenceChecker(@Qualifier("connectorClient") WebClient connector, @Qualifier("mappingClient") WebClient mapping,
-                     SyncProperties props) {
+                     SyncProperties props, StorageRepository storages) {
+        this.storages = storages;
         this.connector = connector;
         this.mapping = mapping;
         this.props = props;
@@ -38,6 +41,9 @@ class ReferenceChecker {
         checks.add(exists(connector, "/api/v1/sources/{id}", d.sourceId(), "sourceId", "Source"));
         if ("api".equals(d.targetType())) {
             checks.add(exists(connector, "/api/v1/sources/{id}", UUID.fromString(d.targetId()), "targetId", "Source"));
+        } else if ("storage".equals(d.targetType())) {
+            checks.add(storages.find(d.targetId()).hasElement().flatMap(found -> found ? Mono.<Violation>empty()
+                    : Mono.just(Violation.invalid("targetId", "Storage " + d.targetId() + " does not exist"))));
         }
         if (d.sourceTargetMapping() != null) {
             checks.add(exists(mapping, "/internal/mappings/{id}", d.sourceTargetMapping(), "sourceTargetMapping", "Mapping"));

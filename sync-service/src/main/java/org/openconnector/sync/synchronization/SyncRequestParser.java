@@ -23,7 +23,7 @@ import java.util.UUID;
 final class SyncRequestParser {
 
     static final Set<String> SOURCE_TYPES = Set.of("api");
-    static final Set<String> TARGET_TYPES = Set.of("api");
+    static final Set<String> TARGET_TYPES = Set.of("api", "storage");
     private static final Set<String> READ_ONLY = Set.of("sourceHash", "targetHash", "sourceLastChanged", "sourceLastChecked",
             "sourceLastSynced", "targetLastChanged", "targetLastChecked", "targetLastSynced", "created", "updated");
     private static final Set<String> STRINGS = Set.of("name", "description", "version", "targetSourceMapping", "targetId");

@@ -32,7 +32,7 @@ class ApiTargetWriter implements TargetWriter {
     }
 
     @Override
-    public Mono<String> create(Synchronization sync, JsonNode object) {
+    public Mono<String> create(Synchronization sync, String originId, JsonNode object) {
         String endpoint = sync.targetConfig().path("endpoint").asString("");
         return calls.call(sync.targetId(), "POST", endpoint, Map.of(), Map.of(), object).map(answer -> {
             check(answer, "create");

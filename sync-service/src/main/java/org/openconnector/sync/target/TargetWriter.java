@@ -14,8 +14,8 @@ public interface TargetWriter {
     /** The {@code targetType} this writer serves. */
     String type();
 
-    /** Creates the object; emits the id the target gave it. */
-    Mono<String> create(Synchronization sync, JsonNode object);
+    /** Creates the object of source object {@code originId}; emits the id the target gave it. */
+    Mono<String> create(Synchronization sync, String originId, JsonNode object);
 
     Mono<Void> update(Synchronization sync, String targetId, JsonNode object);
 

@@ -1,0 +1,49 @@
+package org.openconnector.sync.storage;
+
+import org.openconnector.sync.run.RunFailure;
+import org.openconnector.sync.synchronization.Synchronization;
+import org.openconnector.sync.target.TargetWriter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "storage" targets: the synchronization's {@code targetId} names a storage of this service; an
+ * object is stored under its origin id. Writes are upserts by key, so a create repeated after a crash
+ * overwrites instead of duplicating.
+ */
+@Component
+class StorageTargetWriter implements TargetWriter {
+
+    private final StorageRepository storages;
+
+    StorageTargetWriter(StorageRepository storages) {
+        this.storages = storages;
+    }
+
+    @Override
+    public String type() {
+        return "storage";
+    }
+
+    @Override
+    public Mono<String> create(Synchronization sync, String originId, JsonNode object) {
+        return exists(sync).then(storages.put(sync.targetId(), originId, object)).thenReturn(originId);
+    }
+
+    @Override
+    public Mono<Void> update(Synchronization sync, String targetId, JsonNode object) {
+        return exists(sync).then(storages.put(sync.targetId(), targetId, object));
+    }
+
+    @Override
+    public Mono<Void> delete(Synchronization sync, String targetId) {
+        return exists(sync).then(storages.deleteEntity(sync.targetId(), targetId)).then();
+    }
+
+    private Mono<Void> exists(Synchronization sync) {
+        return storages.find(sync.targetId())
+                .switchIfEmpty(Mono.error(() -> new RunFailure("Storage " + sync.targetId() + " does not exist (deleted?)")))
+                .then();
+    }
+}
