@@ -40,7 +40,6 @@ public final class LocalPlatform {
         }, "openconnector-shutdown"));
         int code;
         try {
-            RunState.writeLauncherPid(settings.dataDir());
             code = new PlatformRun(settings, shutdown, out).run();
         } catch (Exception e) {
             Throwable cause = Unchecked.cause(e);

@@ -60,6 +60,7 @@ final class PlatformRun {
     /** @return the process exit code: 0 after a requested stop, 1 after a failure or crash */
     int run() throws Exception {
         DataDir.prepare(settings, out);
+        RunState.writeLauncherPid(settings.dataDir());  // after --clean, which would wipe it
         // Initialise logging (into .data/logs/launcher.log) before threads race to do it, which
         // SLF4J would complain about on the console.
         LoggerFactory.getLogger(PlatformRun.class).info("starting: data {}, embedded PostgreSQL {}, embedded Kafka {}",
