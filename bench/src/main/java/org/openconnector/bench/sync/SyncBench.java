@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A synchronization end to end, every service from its exec jar (connector-service reads the source
  * and writes the target, mapping-service serves the mapping, sync-service runs it) on the test
  * support's PostgreSQL + Kafka: N objects of about 1 KiB from a paged loopback source (pages of 100)
- * through a 15-field mapping into a loopback API target. Prints objects/s of the first run (all
+ * through a 15-field mapping into a loopback API target, or (second argument {@code storage}) into a storage of sync-service. Prints objects/s of the first run (all
  * created), of a second run (all unchanged: nothing mapped or written) and sync-service's peak heap.
  * Usage: {@code mvn -q -DskipTests -pl connector-service,mapping-service,sync-service package}, then
- * {@code bench/run org.openconnector.bench.sync.SyncBench [objects]}.
+ * {@code bench/run org.openconnector.bench.sync.SyncBench [objects] [api|storage]}.
  */
 public final class SyncBench {
 
@@ -30,7 +30,7 @@ public final class SyncBench {
     public static void main(String[] args) throws Exception {
         int status = 1;
         try {
-            run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000);
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, args.length > 1 && args[1].equals("storage"));
             status = 0;
         } catch (Throwable e) {
             e.printStackTrace();
@@ -39,7 +39,7 @@ public final class SyncBench {
         }
     }
 
-    private static void run(int n) throws Exception {
+    private static void run(int n, boolean storage) throws Exception {
         AtomicInteger created = new AtomicInteger();
         String filler = "x".repeat(820);
         DisposableServer apis = HttpServer.create().host("127.0.0.1").port(0).route(r -> r
@@ -61,8 +61,12 @@ public final class SyncBench {
             String source = id(connector.post().uri("/api/v1/sources").bodyValue(Map.of("name", "bench source", "type", "api", "location", location)));
             String target = id(connector.post().uri("/api/v1/sources").bodyValue(Map.of("name", "bench target", "type", "api", "location", location)));
             String mappingId = id(mapping.post().uri("/api/v1/mappings").bodyValue(Map.of("name", "bench", "mapping", fifteenFields())));
+            if (storage) {
+                sync.post().uri("/api/v1/storages").bodyValue(Map.of("identifier", "bench")).retrieve().toBodilessEntity()
+                        .block(Duration.ofSeconds(60));
+            }
             String syncId = id(sync.post().uri("/api/v1/synchronizations").bodyValue(Map.of("name", "bench", "sourceId", source,
-                    "targetId", target, "sourceTargetMapping", mappingId,
+                    "targetId", storage ? "bench" : target, "targetType", storage ? "storage" : "api", "sourceTargetMapping", mappingId,
                     "sourceConfig", Map.of("endpoint", "/items", "resultsPosition", "items", "pagination", Map.of("type", "page")),
                     "targetConfig", Map.of("endpoint", "/things"))));
             HeapWatch heap = new HeapWatch(sync);
@@ -77,7 +81,7 @@ public final class SyncBench {
                     throw new IllegalStateException("run failed: " + log.get("error"));
                 }
             }
-            System.out.printf("target objects created: %d; sync-service peak heap used: %d MiB%n", created.get(), heap.stop() >> 20);
+            System.out.printf("target: %s; API target objects created: %d; sync-service peak heap used: %d MiB%n", storage ? "storage" : "api", created.get(), heap.stop() >> 20);
         } finally {
             apis.disposeNow();
         }
