@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /**
- * Scheduling lag of job-service (planned time to claim) with N replicas, each a real job-service
+ * Scheduling lag of job-service (planned time to start of the run) with N replicas, each a real job-service
  * process from the exec jar, on one PostgreSQL and one Kafka broker (the test support's embedded
  * ones). Creates {@code jobs} EventAction jobs with their first runs spread evenly over one
  * interval, lets them run, then reads the lags from the job logs and checks that every planned
@@ -139,7 +139,7 @@ public final class SchedulerLagBench {
         String window = " from job.job_log where planned_at >= '" + from + "' and planned_at < '" + to + "'";
         List<Double> lags = new ArrayList<>();
         try (ResultSet rs = db.createStatement().executeQuery(
-                "select extract(epoch from created - planned_at) * 1000" + window + " order by 1")) {
+                "select extract(epoch from started - planned_at) * 1000" + window + " order by 1")) {
             while (rs.next()) {
                 lags.add(rs.getDouble(1));
             }

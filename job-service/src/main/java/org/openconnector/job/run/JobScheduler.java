@@ -14,7 +14,6 @@ import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,7 +51,7 @@ public class JobScheduler implements SmartLifecycle {
         return props.instanceId();
     }
 
-    /** Executes a run this replica claimed elsewhere (by hand) under its leases; emits its log. */
+    /** Executes a run this replica claimed (scheduled, taken over or by hand) under its leases; emits its log. */
     public Mono<JobLogView> submit(ClaimedRun run) {
         Sinks.Many<ClaimedRun> current = queue;
         if (current == null) {
@@ -197,9 +196,5 @@ public class JobScheduler implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 200;
-    }
-
-    List<UUID> heldRuns() {
-        return List.copyOf(inFlight.keySet());
     }
 }
