@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param callTimeout      timeout of each call to connector-service and mapping-service
  */
 @ConfigurationProperties("openconnector.sync")
-public record SyncProperties(@DefaultValue("250") int window,
+public record SyncProperties(@DefaultValue("500") int window,
                              @DefaultValue("8") int writeConcurrency,
                              @DefaultValue("0.5") double maxDeleteShare,
                              @DefaultValue("2m") Duration lease,

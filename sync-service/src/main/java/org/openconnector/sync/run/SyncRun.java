@@ -91,9 +91,11 @@ final class SyncRun {
         }
         long t1 = System.nanoTime();
         Mono<Void> seen = s.test() ? Mono.empty() : deps.contracts().markSeen(s.sync().id(), items.keySet(), s.started());
+        // the lookup and the seen-mark touch different columns, so they run side by side on two connections
         return deps.lease().renew(s.sync().id(), s.runId())
-                .then(deps.contracts().byOrigin(s.sync().id(), items.keySet()))
-                .flatMap(found -> seen.then(Mono.fromRunnable(() -> counts.lookupNanos.addAndGet(System.nanoTime() - t1)))
+                .then(Mono.zip(deps.contracts().byOrigin(s.sync().id(), items.keySet()), seen.thenReturn(true)))
+                .map(t -> t.getT1())
+                .flatMap(found -> Mono.fromRunnable(() -> counts.lookupNanos.addAndGet(System.nanoTime() - t1))
                         .thenMany(Flux.fromIterable(items.values()))
                         // delayError: a failing write must not cancel its siblings, whose targets may already have
                         // accepted the object and whose contracts must still be saved; after a failure no new write starts
