@@ -37,7 +37,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
-    private final KafkaProducer<String, String> producer;
+    private final Map<String, Object> producerConfig;
+    private volatile KafkaProducer<String, String> producer;
     private final OutboxProperties props;
     private final Counter relayed;
     private final Counter failures;
@@ -49,7 +50,8 @@ public class OutboxRelay implements SmartLifecycle {
                        OutboxProperties props, MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
-        this.producer = new KafkaProducer<>(producerConfig);
+        this.producerConfig = Map.copyOf(producerConfig);
+        this.producer = new KafkaProducer<>(this.producerConfig);
         this.props = props;
         this.relayed = meters.counter("openconnector.outbox.relayed");
         this.failures = meters.counter("openconnector.outbox.failures");
@@ -83,6 +85,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private CompletableFuture<Void> send(Map<String, Object> row) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        KafkaProducer<String, String> producer = this.producer;
+        if (producer == null) {
+            done.completeExceptionally(new IllegalStateException("outbox relay is stopped"));
+            return done;
+        }
         var record = new ProducerRecord<>((String) row.get("topic"), (String) row.get("message_key"), (String) row.get("payload"));
         record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         try {
@@ -146,25 +153,33 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (producer == null) {
+            // Started again after a stop (e.g. a paused test context, or a lifecycle restart).
+            producer = new KafkaProducer<>(producerConfig);
+        }
         if (props.enabled() && loop == null) {
             loop = Flux.defer(this::cycle).repeat().subscribe();
         }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         Disposable current = loop;
         loop = null;
         if (current != null) {
             current.dispose();
         }
-        producer.close(Duration.ofSeconds(5));
+        KafkaProducer<String, String> closing = producer;
+        producer = null;
+        if (closing != null) {
+            closing.close(Duration.ofSeconds(5));
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return producer != null && (loop != null || !props.enabled());
     }
 
     @Override
