@@ -131,7 +131,7 @@ final class SyncRun {
         long t1 = System.nanoTime();
         Mono<String> written = create ? s.writer().create(s.sync(), item.originId(), mapped)
                 : s.writer().update(s.sync(), contract.targetId(), mapped).thenReturn(contract.targetId());
-        return written.flatMap(targetId -> {
+        Mono<Void> done = written.flatMap(targetId -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     Contract saved = new Contract(contract == null ? UUID.randomUUID() : contract.id(), s.sync().id(),
                             item.originId(), targetId, item.hash(), CanonicalHash.of(mapped), create ? "create" : "update",
@@ -139,7 +139,8 @@ final class SyncRun {
                     return deps.contracts().save(saved)
                             .then(event(create ? "created" : "updated", item.originId(), targetId, mapped))
                             .as(deps.tx()::transactional);
-                })
+                });
+        return (s.writer().local() ? done.as(deps.tx()::transactional) : done)
                 .doOnSuccess(v -> {
                     counts.writeNanos.addAndGet(System.nanoTime() - t1);
                     (create ? counts.created : counts.updated).incrementAndGet();

@@ -20,4 +20,12 @@ public interface TargetWriter {
     Mono<Void> update(Synchronization sync, String targetId, JsonNode object);
 
     Mono<Void> delete(Synchronization sync, String targetId);
+
+    /**
+     * True when the target lives in this service's database: the write then joins the transaction of
+     * its contract and event, so the three commit or roll back together.
+     */
+    default boolean local() {
+        return false;
+    }
 }
