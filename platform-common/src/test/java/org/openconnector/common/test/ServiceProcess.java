@@ -41,8 +41,12 @@ public final class ServiceProcess implements AutoCloseable {
      * the current module, with {@link RealInfrastructure#serviceEnvironment()} plus {@code env}.
      */
     public static ServiceProcess start(String name, Map<String, String> env, List<String> args) throws IOException {
+        return start(name, freePort(), env, args);
+    }
+
+    /** As {@link #start(String, Map, List)} on a given port (so other services can be told it first). */
+    public static ServiceProcess start(String name, int port, Map<String, String> env, List<String> args) throws IOException {
         File jar = locateJar(name);
-        int port = freePort();
         Path logDir = Path.of(System.getProperty("user.dir"), "target", "service-logs");
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
@@ -122,7 +126,7 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
