@@ -38,6 +38,10 @@ class EventServiceIT extends ServiceContractIT {
     }
 
     @Nested
+    class Breakers extends CircuitBreakerScenarios {
+    }
+
+    @Nested
     class DefinitionBehaviour extends DefinitionBehaviourScenarios {
     }
 }

@@ -51,6 +51,17 @@ class DeliveryOutcomes {
         return tx.transactional(work).thenReturn(status);
     }
 
+    /**
+     * Puts a message back without an attempt (its receiver's breaker is open): same status and
+     * attempt count, due again after {@code delay}. Emits "deferred" (the metrics tag).
+     */
+    Mono<String> defer(Claimed c, java.time.Duration delay) {
+        return db.sql("update event_message set next_attempt = :next, locked_until = null, updated = now() "
+                        + "where id = :id returning id")
+                .bind("id", c.id()).bind("next", Instant.now().plus(delay))
+                .map(row -> "deferred").one();
+    }
+
     /** The message's new state and its attempt row, in one statement. */
     private Mono<Void> recordAttempt(Claimed c, AttemptResult r, String status, int attempts, Instant next) {
         var spec = db.sql("with m as (update event_message set status = :status, attempts = :attempts, last_attempt = :at, "

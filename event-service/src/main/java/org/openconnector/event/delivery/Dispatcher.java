@@ -40,6 +40,7 @@ public class Dispatcher implements SmartLifecycle {
     private final SecretCipher cipher;
     private final DeliveryProperties props;
     private final MeterRegistry meters;
+    private final ReceiverBreakers breakers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<UUID> leased = ConcurrentHashMap.newKeySet();
     private volatile Sinks.Many<Claimed> queue;
@@ -48,7 +49,7 @@ public class Dispatcher implements SmartLifecycle {
     private volatile Disposable workers;
 
     Dispatcher(DeliveryClaims claims, WebhookSender sender, DeliveryOutcomes outcomes, DestinationPolicy destinations,
-               SecretCipher cipher, DeliveryProperties props, MeterRegistry meters) {
+               SecretCipher cipher, DeliveryProperties props, MeterRegistry meters, ReceiverBreakers breakers) {
         this.claims = claims;
         this.sender = sender;
         this.outcomes = outcomes;
@@ -56,6 +57,7 @@ public class Dispatcher implements SmartLifecycle {
         this.cipher = cipher;
         this.props = props;
         this.meters = meters;
+        this.breakers = breakers;
     }
 
     /** Asks for a poll now; wakeups while one runs coalesce into a single next poll. */
@@ -83,9 +85,15 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private Mono<Void> deliver(Claimed c) {
-        return Mono.defer(() -> attempt(c))
-                .onErrorResume(e -> Mono.just(AttemptResult.failed(Instant.now(), 0, e)))
-                .flatMap(result -> outcomes.record(c, result))
+        Mono<String> outcome = breakers.tryAcquire(c.subscriptionId())
+                ? Mono.defer(() -> attempt(c))
+                        .onErrorResume(e -> Mono.just(AttemptResult.failed(Instant.now(), 0, e)))
+                        .doOnNext(result -> breakers.record(c.subscriptionId(), result))
+                        .doOnCancel(() -> breakers.release(c.subscriptionId()))
+                        .flatMap(result -> outcomes.record(c, result))
+                // the receiver's breaker is open: no request, no attempt spent, the message waits
+                : outcomes.defer(c, breakers.deferral(c.subscriptionId()));
+        return outcome
                 .doOnNext(status -> meters.counter("openconnector.events.deliveries", "status", status).increment())
                 .onErrorResume(e -> {
                     log.warn("Could not record the attempt of delivery {}; its lease expires and it is sent again: {}", c.id(), e.toString());
