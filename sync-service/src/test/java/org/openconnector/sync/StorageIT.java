@@ -89,5 +89,40 @@ class StorageIT extends SyncTestBase {
         assertThat(get("/api/v1/storages/" + s + "/entities").get("total").asLong()).isEqualTo(24);
         assertThat(get("/api/v1/storages/" + s + "/entities/o0004").get("value").get("title").asString()).isEqualTo("Four");
         assertThat(apis.target).isEmpty();
+        assertThat(objectEvents(id, "created")).isEqualTo(25);
+        assertThat(objectEvents(id, "updated")).isEqualTo(1);
+        assertThat(objectEvents(id, "deleted")).isEqualTo(1);
+    }
+
+    /**
+     * A storage window's entities, contracts and events commit in one transaction: a window the
+     * storage refuses (here: deleted after the synchronization was saved) leaves none of the three.
+     */
+    @Test
+    void aWindowTheStorageRefusesLeavesNoContractsAndNoEvents() {
+        apis.seed(12);
+        String s = storage();
+        String body = syncBody("[]").replace("\"targetId\":\"" + sourceId + "\"", "\"targetId\":\"" + s + "\",\"targetType\":\"storage\"");
+        String id = post("/api/v1/synchronizations", body, 201).get("id").asString();
+        web.delete().uri("/api/v1/storages/{s}", s).exchange().expectStatus().isNoContent();
+
+        JsonNode failed = post("/api/v1/synchronizations/" + id + "/run", "", 200);
+        assertThat(failed.get("status").asString()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.get("counts").get("created").asInt()).isZero();
+        assertThat(get("/api/v1/synchronizations/" + id + "/contracts").get("total").asLong()).isZero();
+        assertThat(objectEvents(id, "created")).isZero();
+
+        post("/api/v1/storages", "{\"identifier\":\"" + s + "\"}", 201);
+        JsonNode again = post("/api/v1/synchronizations/" + id + "/run", "", 200);
+        assertThat(again.get("counts").get("created").asInt()).as(again.toString()).isEqualTo(12);
+        assertThat(get("/api/v1/synchronizations/" + id + "/contracts").get("total").asLong()).isEqualTo(12);
+        assertThat(get("/api/v1/storages/" + s + "/entities").get("total").asLong()).isEqualTo(12);
+        assertThat(objectEvents(id, "created")).isEqualTo(12);
+    }
+
+    private Long objectEvents(String syncId, String verb) {
+        return db.sql("select count(*) from outbox where message_key = :id and payload like :type")
+                .bind("id", syncId).bind("type", "%org.openconnector.synchronization.object." + verb + "%")
+                .map(r -> r.get(0, Long.class)).one().block();
     }
 }

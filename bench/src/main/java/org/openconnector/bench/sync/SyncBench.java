@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * through a 15-field mapping into a loopback API target, or (second argument {@code storage}) into a storage of sync-service. Prints objects/s of the first run (all
  * created), of a second run (all unchanged: nothing mapped or written) and sync-service's peak heap.
  * Usage: {@code mvn -q -DskipTests -pl connector-service,mapping-service,sync-service package}, then
- * {@code bench/run org.openconnector.bench.sync.SyncBench [objects] [api|storage]}.
+ * {@code bench/run org.openconnector.bench.sync.SyncBench [objects] [api|storage|stream]} ({@code stream}: only
+ * connector-service's object stream, no sync).
  */
 public final class SyncBench {
 
@@ -30,7 +31,7 @@ public final class SyncBench {
     public static void main(String[] args) throws Exception {
         int status = 1;
         try {
-            run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, args.length > 1 && args[1].equals("storage"));
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, args.length > 1 ? args[1] : "api");
             status = 0;
         } catch (Throwable e) {
             e.printStackTrace();
@@ -39,7 +40,8 @@ public final class SyncBench {
         }
     }
 
-    private static void run(int n, boolean storage) throws Exception {
+    private static void run(int n, String mode) throws Exception {
+        boolean storage = mode.equals("storage");
         AtomicInteger created = new AtomicInteger();
         String filler = "x".repeat(820);
         DisposableServer apis = HttpServer.create().host("127.0.0.1").port(0).route(r -> r
@@ -61,6 +63,10 @@ public final class SyncBench {
             String source = id(connector.post().uri("/api/v1/sources").bodyValue(Map.of("name", "bench source", "type", "api", "location", location)));
             String target = id(connector.post().uri("/api/v1/sources").bodyValue(Map.of("name", "bench target", "type", "api", "location", location)));
             String mappingId = id(mapping.post().uri("/api/v1/mappings").bodyValue(Map.of("name", "bench", "mapping", fifteenFields())));
+            if (mode.equals("stream")) {
+                stream(connector, source, n);
+                return;
+            }
             if (storage) {
                 sync.post().uri("/api/v1/storages").bodyValue(Map.of("identifier", "bench")).retrieve().toBodilessEntity()
                         .block(Duration.ofSeconds(60));
@@ -84,6 +90,30 @@ public final class SyncBench {
             System.out.printf("target: %s; API target objects created: %d; sync-service peak heap used: %d MiB%n", storage ? "storage" : "api", created.get(), heap.stop() >> 20);
         } finally {
             apis.disposeNow();
+        }
+    }
+
+    /** The ceiling for any sync: connector-service's NDJSON object stream alone (lines counted, nothing parsed). */
+    private static void stream(WebClient connector, String source, int n) {
+        for (int round = 1; round <= 2; round++) {
+            long t = System.nanoTime();
+            Long lines = connector.post().uri("/internal/sources/{id}/objects", source)
+                    .accept(org.springframework.http.MediaType.APPLICATION_NDJSON)
+                    .bodyValue(Map.of("endpoint", "/items", "resultsPosition", "items", "pagination", Map.of("type", "page"), "maxPages", 100_000))
+                    .retrieve().bodyToFlux(org.springframework.core.io.buffer.DataBuffer.class)
+                    .map(b -> {
+                        long c = 0;
+                        for (int i = b.readPosition(); i < b.writePosition(); i++) {
+                            if (b.getByte(i) == '\n') {
+                                c++;
+                            }
+                        }
+                        org.springframework.core.io.buffer.DataBufferUtils.release(b);
+                        return c;
+                    })
+                    .reduce(0L, Long::sum).block(Duration.ofMinutes(30));
+            double s = (System.nanoTime() - t) / 1e9;
+            System.out.printf("source stream alone, round %d: %d lines in %.2f s = %.0f objects/s%n", round, lines, s, lines / s);
         }
     }
 

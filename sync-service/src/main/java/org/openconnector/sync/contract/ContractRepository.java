@@ -55,6 +55,58 @@ public class ContractRepository {
                 .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new)).bind("at", at).then();
     }
 
+    /**
+     * The window's contracts, and in the same statement the mark that the source still has these
+     * objects (the deletion step only touches contracts not seen): one round trip per window instead
+     * of a lookup and an update. The returned rows carry the new {@code source_last_checked}; nothing
+     * decides on it.
+     */
+    public Mono<Map<String, Contract>> lookupAndMarkSeen(UUID synchronizationId, Collection<String> originIds, Instant at) {
+        return db.sql("update contract set source_last_checked = :at where synchronization_id = :s and origin_id = any(:ids) returning *")
+                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new)).bind("at", at)
+                .fetch().all().map(ContractRepository::read)
+                .collect(Collectors.toMap(Contract::originId, Function.identity()));
+    }
+
+    /**
+     * Saves the contracts of a window's written objects in one multi-row upsert (call it inside the
+     * transaction that wrote them). Origin ids must be distinct: one row per source object.
+     */
+    public Mono<Void> saveAll(List<Contract> saved) {
+        if (saved.isEmpty()) {
+            return Mono.empty();
+        }
+        int n = saved.size();
+        String[] ids = new String[n], origins = new String[n], targets = new String[n], sh = new String[n], th = new String[n],
+                actions = new String[n];
+        for (int i = 0; i < n; i++) {
+            Contract c = saved.get(i);
+            ids[i] = c.id().toString();
+            origins[i] = c.originId();
+            targets[i] = c.targetId();
+            sh[i] = c.sourceHash();
+            th[i] = c.targetHash();
+            actions[i] = c.targetLastAction();
+        }
+        Contract first = saved.get(0);
+        return db.sql("insert into contract (id, synchronization_id, origin_id, target_id, source_hash, target_hash, target_last_action, "
+                        + "source_last_changed, source_last_checked, source_last_synced, target_last_synced, created, updated) "
+                        + "select cast(t.id as uuid), :s, t.origin, t.target, t.sh, t.th, t.action, :now, :now, :now, :now, :now, :now "
+                        + "from unnest(cast(:ids as text[]), cast(:origins as text[]), cast(:targets as text[]), cast(:shs as text[]), "
+                        + "cast(:ths as text[]), cast(:actions as text[])) as t(id, origin, target, sh, th, action) "
+                        + UPSERT)
+                .bind("s", first.synchronizationId()).bind("now", first.updated())
+                .bind("ids", ids).bind("origins", origins).bind("targets", targets).bind("shs", sh).bind("ths", th)
+                .bind("actions", actions)
+                .then();
+    }
+
+    private static final String UPSERT = "on conflict (synchronization_id, origin_id) do update set target_id = excluded.target_id, "
+            + "source_hash = excluded.source_hash, target_hash = excluded.target_hash, "
+            + "target_last_action = excluded.target_last_action, source_last_changed = excluded.source_last_changed, "
+            + "source_last_checked = excluded.source_last_checked, source_last_synced = excluded.source_last_synced, "
+            + "target_last_synced = excluded.target_last_synced, updated = excluded.updated";
+
     /** Saves the contract of an object just written (insert, or update of the same origin id). */
     public Mono<Void> save(Contract c) {
         return db.sql("insert into contract (id, synchronization_id, origin_id, target_id, source_hash, target_hash, target_last_action, "

@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,61 +91,125 @@ final class SyncRun {
             return Mono.empty();
         }
         long t1 = System.nanoTime();
-        Mono<Void> seen = s.test() ? Mono.empty() : deps.contracts().markSeen(s.sync().id(), items.keySet(), s.started());
-        // the lookup and the seen-mark touch different columns, so they run side by side on two connections
-        return deps.lease().renew(s.sync().id(), s.runId())
-                .then(Mono.zip(deps.contracts().byOrigin(s.sync().id(), items.keySet()), seen.thenReturn(true)))
-                .map(t -> t.getT1())
-                .flatMap(found -> Mono.fromRunnable(() -> counts.lookupNanos.addAndGet(System.nanoTime() - t1))
-                        .thenMany(Flux.fromIterable(items.values()))
-                        // delayError: a failing write must not cancel its siblings, whose targets may already have
-                        // accepted the object and whose contracts must still be saved; after a failure no new write starts
-                        .flatMapDelayError(item -> stopped ? Mono.<Void>empty() : handle(item, found.get(item.originId()))
-                                .doOnError(e -> stopped = true), deps.concurrency(), 1)
-                        .then());
+        UUID id = s.sync().id();
+        // outside a test the lookup also marks the contracts seen, in the same statement
+        Mono<Map<String, Contract>> lookup = s.test() ? deps.contracts().byOrigin(id, items.keySet())
+                : deps.contracts().lookupAndMarkSeen(id, items.keySet(), s.started());
+        return deps.lease().renew(id, s.runId())
+                .then(lookup)
+                .flatMap(found -> {
+                    counts.lookupNanos.addAndGet(System.nanoTime() - t1);
+                    List<Pending> pending = new ArrayList<>();
+                    for (Item item : items.values()) {
+                        Pending p = decide(item, found.get(item.originId()));
+                        if (p != null) {
+                            pending.add(p);
+                        }
+                    }
+                    if (pending.isEmpty() || s.test()) {
+                        return Mono.<Void>empty();
+                    }
+                    return s.writer().local() ? writeLocal(pending) : writeRemote(pending);
+                });
     }
 
-    private Mono<Void> handle(Item item, Contract contract) {
+    private record Pending(Item item, Contract contract, JsonNode mapped, boolean create) {
+    }
+
+    /** Unchanged, invalid and failing objects are counted here and dropped; the rest are mapped and returned. */
+    private Pending decide(Item item, Contract contract) {
         if (unchanged(item, contract)) {
             counts.unchanged.incrementAndGet();
-            return Mono.empty();
+            return null;
         }
         long t0 = System.nanoTime();
         JsonNode mapped;
         try {
             if (s.condition() != null && !s.condition().test(item.object())) {
                 counts.invalid.incrementAndGet();
-                return Mono.empty();
+                return null;
             }
             mapped = s.mapping() == null ? item.object() : s.mapping().mapping().apply(item.object());
         } catch (MappingException | IllegalArgumentException e) {
             counts.failed.incrementAndGet();
-            return Mono.empty();
+            return null;
         } finally {
             counts.mapNanos.addAndGet(System.nanoTime() - t0);
         }
         boolean create = contract == null || contract.targetId() == null;
         if (s.test()) {
             (create ? counts.created : counts.updated).incrementAndGet();
-            return Mono.empty();
         }
+        return new Pending(item, contract, mapped, create);
+    }
+
+    /**
+     * A target in this service's database: the window's entities, contracts and events in one
+     * transaction (multi-row upserts), so a failing window leaves nothing of itself behind, and a
+     * crash cannot leave an entity without its contract (entities are keyed by origin id anyway).
+     */
+    private Mono<Void> writeLocal(List<Pending> pending) {
         long t1 = System.nanoTime();
-        Mono<String> written = create ? s.writer().create(s.sync(), item.originId(), mapped)
-                : s.writer().update(s.sync(), contract.targetId(), mapped).thenReturn(contract.targetId());
-        Mono<Void> done = written.flatMap(targetId -> {
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    Contract saved = new Contract(contract == null ? UUID.randomUUID() : contract.id(), s.sync().id(),
-                            item.originId(), targetId, item.hash(), CanonicalHash.of(mapped), create ? "create" : "update",
-                            now, now, now, now, contract == null ? now : contract.created(), now);
-                    return deps.contracts().save(saved)
-                            .then(event(create ? "created" : "updated", item.originId(), targetId, mapped))
-                            .as(deps.tx()::transactional);
-                });
-        return (s.writer().local() ? done.as(deps.tx()::transactional) : done)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Map<String, JsonNode> byTarget = new LinkedHashMap<>();
+        List<Contract> saved = new ArrayList<>(pending.size());
+        List<Pending> written = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            String targetId = p.create() ? s.writer().localTargetId(p.item().originId()) : p.contract().targetId();
+            if (byTarget.put(targetId, p.mapped()) != null) {
+                // two contracts pointing at one target object: write it once (the later one), count the other failed
+                counts.failed.incrementAndGet();
+                continue;
+            }
+            saved.add(contract(p, targetId, now));
+            written.add(p);
+        }
+        return s.writer().writeAll(s.sync(), byTarget)
+                .then(deps.contracts().saveAll(saved))
+                // OutboxWriter inserts one row per call; pipelined on the transaction's connection
+                .thenMany(Flux.range(0, saved.size()).flatMapSequential(i -> event(written.get(i).create() ? "created" : "updated",
+                        saved.get(i).originId(), saved.get(i).targetId(), written.get(i).mapped()), EVENT_PIPELINE))
+                .then()
+                .as(deps.tx()::transactional)
                 .doOnSuccess(v -> {
                     counts.writeNanos.addAndGet(System.nanoTime() - t1);
-                    (create ? counts.created : counts.updated).incrementAndGet();
+                    for (Pending p : written) {
+                        (p.create() ? counts.created : counts.updated).incrementAndGet();
+                    }
                 });
+    }
+
+    private static final int EVENT_PIPELINE = 16;
+
+    /**
+     * A remote target: each object's contract and event commit right after the target accepted it, so a
+     * run that dies half-way leaves contracts for everything it wrote.
+     */
+    private Mono<Void> writeRemote(List<Pending> pending) {
+        // delayError: a failing write must not cancel its siblings, whose targets may already have
+        // accepted the object and whose contracts must still be saved; after a failure no new write starts
+        return Flux.fromIterable(pending)
+                .flatMapDelayError(p -> stopped ? Mono.<Void>empty() : write(p).doOnError(e -> stopped = true), deps.concurrency(), 1)
+                .then();
+    }
+
+    private Mono<Void> write(Pending p) {
+        long t1 = System.nanoTime();
+        Mono<String> written = p.create() ? s.writer().create(s.sync(), p.item().originId(), p.mapped())
+                : s.writer().update(s.sync(), p.contract().targetId(), p.mapped()).thenReturn(p.contract().targetId());
+        return written.flatMap(targetId -> deps.contracts().save(contract(p, targetId, Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                        .then(event(p.create() ? "created" : "updated", p.item().originId(), targetId, p.mapped()))
+                        .as(deps.tx()::transactional))
+                .doOnSuccess(v -> {
+                    counts.writeNanos.addAndGet(System.nanoTime() - t1);
+                    (p.create() ? counts.created : counts.updated).incrementAndGet();
+                });
+    }
+
+    private Contract contract(Pending p, String targetId, Instant now) {
+        Contract c = p.contract();
+        return new Contract(c == null ? UUID.randomUUID() : c.id(), s.sync().id(), p.item().originId(), targetId, p.item().hash(),
+                CanonicalHash.of(p.mapped()), p.create() ? "create" : "update", now, now, now, now, c == null ? now : c.created(), now);
     }
 
     /** Skip only when nothing that shapes the output changed since the object was last written. */

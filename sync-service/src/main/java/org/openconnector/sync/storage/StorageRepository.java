@@ -81,6 +81,22 @@ public class StorageRepository {
                 .bind("i", identifier).bind("k", key).bind("v", json.writeValueAsString(value)).bind("now", now).then();
     }
 
+    /** Upserts many entities in one statement; keys must be distinct (Postgres refuses to touch a row twice). */
+    public Mono<Void> putAll(String identifier, Map<String, JsonNode> values) {
+        if (values.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] keys = values.keySet().toArray(String[]::new);
+        String[] texts = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            texts[i] = json.writeValueAsString(values.get(keys[i]));
+        }
+        return db.sql("insert into storage_entity (storage, key, value, created, updated) "
+                        + "select :i, t.k, cast(t.v as jsonb), :now, :now from unnest(cast(:keys as text[]), cast(:values as text[])) as t(k, v) "
+                        + "on conflict (storage, key) do update set value = excluded.value, updated = excluded.updated")
+                .bind("i", identifier).bind("keys", keys).bind("values", texts).bind("now", now()).then();
+    }
+
     public Mono<Long> deleteEntity(String identifier, String key) {
         return db.sql("delete from storage_entity where storage = :i and key = :k").bind("i", identifier).bind("k", key)
                 .fetch().rowsUpdated();

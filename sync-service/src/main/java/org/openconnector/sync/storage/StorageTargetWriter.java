@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import java.util.Map;
+
 /**
  * "storage" targets: the synchronization's {@code targetId} names a storage of this service; an
  * object is stored under its origin id. Writes are upserts by key, so a create repeated after a crash
@@ -29,6 +31,16 @@ class StorageTargetWriter implements TargetWriter {
     @Override
     public boolean local() {
         return true;
+    }
+
+    @Override
+    public Mono<Void> writeAll(Synchronization sync, Map<String, JsonNode> byTargetId) {
+        return storages.putAll(sync.targetId(), byTargetId);
+    }
+
+    @Override
+    public String localTargetId(String originId) {
+        return originId;
     }
 
     // no existence check per write: the entity's foreign key refuses a deleted storage

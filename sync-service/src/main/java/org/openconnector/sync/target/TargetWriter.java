@@ -22,10 +22,23 @@ public interface TargetWriter {
     Mono<Void> delete(Synchronization sync, String targetId);
 
     /**
-     * True when the target lives in this service's database: the write then joins the transaction of
-     * its contract and event, so the three commit or roll back together.
+     * True when the target lives in this service's database: a window's writes then go through
+     * {@link #writeAll} inside the transaction of their contracts and events, so all commit or roll back together.
      */
     default boolean local() {
         return false;
+    }
+
+    /**
+     * Local writers only: writes a window's objects (target id to mapped object; a create's target id is
+     * the one {@link #create} would give it) in as few statements as possible, joining the caller's transaction.
+     */
+    default Mono<Void> writeAll(Synchronization sync, java.util.Map<String, JsonNode> byTargetId) {
+        return Mono.error(new UnsupportedOperationException(type() + " targets are written one object at a time"));
+    }
+
+    /** The target id {@link #create} gives an object when a local writer chooses it itself (else null). */
+    default String localTargetId(String originId) {
+        return null;
     }
 }
