@@ -47,7 +47,7 @@ final class SyncRun {
     final RunCounts counts = new RunCounts();
     private volatile boolean stopped;
 
-    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, TransactionalOperator tx,
+    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, OutboxBatch outboxBatch, TransactionalOperator tx,
                 int window, int concurrency, double maxDeleteShare) {
     }
 
@@ -166,10 +166,14 @@ final class SyncRun {
         }
         return s.writer().writeAll(s.sync(), byTarget)
                 .then(deps.contracts().saveAll(saved))
-                // OutboxWriter inserts one row per call; pipelined on the transaction's connection
-                .thenMany(Flux.range(0, saved.size()).flatMapSequential(i -> event(written.get(i).create() ? "created" : "updated",
-                        saved.get(i).originId(), saved.get(i).targetId(), written.get(i).mapped()), EVENT_PIPELINE))
-                .then()
+                .then(Mono.defer(() -> {
+                    List<CloudEvent> events = new ArrayList<>(saved.size());
+                    for (int i = 0; i < saved.size(); i++) {
+                        events.add(objectEvent(written.get(i).create() ? "created" : "updated", saved.get(i).originId(),
+                                saved.get(i).targetId(), written.get(i).mapped()));
+                    }
+                    return deps.outboxBatch().appendAll(Topics.PLATFORM_EVENTS, events);
+                }))
                 .as(deps.tx()::transactional)
                 .doOnSuccess(v -> {
                     counts.writeNanos.addAndGet(System.nanoTime() - t1);
@@ -178,8 +182,6 @@ final class SyncRun {
                     }
                 });
     }
-
-    private static final int EVENT_PIPELINE = 16;
 
     /**
      * A remote target: each object's contract and event commit right after the target accepted it, so a
@@ -262,13 +264,17 @@ final class SyncRun {
     }
 
     private Mono<Void> event(String verb, String originId, String targetId, JsonNode object) {
+        return deps.outbox().append(Topics.PLATFORM_EVENTS, objectEvent(verb, originId, targetId, object));
+    }
+
+    private CloudEvent objectEvent(String verb, String originId, String targetId, JsonNode object) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("synchronizationId", s.sync().id().toString());
         data.put("originId", originId);
         data.put("targetId", targetId);
         data.set("object", object);
-        return deps.outbox().append(Topics.PLATFORM_EVENTS, CloudEvent.of(SyncService.EVENT_SOURCE,
-                "org.openconnector.synchronization.object." + verb, s.sync().id().toString(), data));
+        return CloudEvent.of(SyncService.EVENT_SOURCE, "org.openconnector.synchronization.object." + verb,
+                s.sync().id().toString(), data);
     }
 
     private String idPosition() {
