@@ -25,16 +25,17 @@ class DeliveryClaims {
 
     private static final String CLAIM = """
             with due as (
-                select id, priority, next_attempt from (
-                    select m.id, m.priority, m.next_attempt,
-                           row_number() over (partition by m.subscription_id order by m.priority desc, m.next_attempt) as rn,
-                           (select count(*) from event_message b where b.subscription_id = m.subscription_id
-                              and b.locked_until > now()) as busy
-                    from event_message m join subscription s on s.id = m.subscription_id and s.is_enabled
-                    where m.status in ('pending', 'retrying') and m.next_attempt <= now()
-                      and (m.locked_until is null or m.locked_until < now())
-                ) ranked where rn + busy <= :perSubscription
-                order by priority desc, next_attempt limit :limit
+                select d.id, d.priority, d.next_attempt
+                from subscription s
+                cross join lateral (select count(*) as n from event_message b
+                                    where b.subscription_id = s.id and b.locked_until > now()) busy
+                cross join lateral (select m.id, m.priority, m.next_attempt from event_message m
+                                    where m.subscription_id = s.id and m.status in ('pending', 'retrying')
+                                      and m.next_attempt <= now() and (m.locked_until is null or m.locked_until < now())
+                                    order by m.priority desc, m.next_attempt
+                                    limit greatest(:perSubscription - busy.n, 0)) d
+                where s.is_enabled
+                order by d.priority desc, d.next_attempt limit :limit
             ), locked as (
                 select id from event_message where id in (select id from due) for update skip locked
             )
