@@ -5,7 +5,6 @@ import org.openconnector.common.events.Topics;
 import org.openconnector.common.outbox.OutboxWriter;
 import org.openconnector.job.job.JobService;
 import org.openconnector.job.log.JobLogView;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +19,10 @@ import java.util.List;
 public class RunEvents {
 
     private final OutboxWriter outbox;
-    private final DatabaseClient db;
     private final JsonMapper json;
 
-    RunEvents(OutboxWriter outbox, DatabaseClient db, JsonMapper json) {
+    RunEvents(OutboxWriter outbox, JsonMapper json) {
         this.outbox = outbox;
-        this.db = db;
         this.json = json;
     }
 
@@ -35,24 +32,10 @@ public class RunEvents {
 
     /**
      * The started events of a claimed batch in one statement: a batch can hold hundreds of runs and
-     * the claim holds its job row locks until it commits. Same rows as {@link OutboxWriter#append}.
+     * the claim holds its job row locks until it commits.
      */
     Mono<Void> started(List<ClaimedRun> runs) {
-        if (runs.size() == 1) {
-            return started(runs.get(0));
-        }
-        String[] ids = new String[runs.size()];
-        String[] keys = new String[runs.size()];
-        String[] payloads = new String[runs.size()];
-        for (int i = 0; i < runs.size(); i++) {
-            CloudEvent event = startedEvent(runs.get(i));
-            ids[i] = event.id();
-            keys[i] = event.subject();
-            payloads[i] = json.writeValueAsString(event);
-        }
-        return db.sql("insert into outbox (event_id, topic, message_key, payload) select e, :topic, k, cast(p as jsonb) "
-                        + "from unnest(cast(:ids as text[]), cast(:keys as text[]), cast(:payloads as text[])) as t(e, k, p)")
-                .bind("topic", Topics.PLATFORM_EVENTS).bind("ids", ids).bind("keys", keys).bind("payloads", payloads).then();
+        return outbox.appendAll(Topics.PLATFORM_EVENTS, runs.stream().map(this::startedEvent).toList());
     }
 
     private CloudEvent startedEvent(ClaimedRun run) {

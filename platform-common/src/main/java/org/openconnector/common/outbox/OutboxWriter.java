@@ -5,6 +5,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+
 /**
  * Appends an event to this service's outbox table. Call it inside the same reactive transaction
  * as the state change it describes (e.g. within {@code TransactionalOperator#transactional}): the
@@ -32,6 +34,33 @@ public class OutboxWriter {
                 .bind("topic", topic)
                 .bind("key", key == null ? event.id() : key)
                 .bind("payload", payload)
+                .then();
+    }
+
+    /**
+     * Appends many events, each keyed by its subject, in one statement (a window of a sync run, a
+     * claimed batch of job runs): one round trip instead of one per event inside the caller's
+     * transaction. {@code unnest ... with ordinality} keeps the list's order, so the rows' {@code seq}
+     * (the relay's publishing order) follows it.
+     */
+    public Mono<Void> appendAll(String topic, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            CloudEvent event = events.get(i);
+            ids[i] = event.id();
+            keys[i] = event.subject() == null ? event.id() : event.subject();
+            payloads[i] = json.writeValueAsString(event);
+        }
+        return db.sql("insert into outbox (event_id, topic, message_key, payload) select t.id, :topic, t.k, t.p "
+                        + "from unnest(cast(:ids as text[]), cast(:keys as text[]), cast(:payloads as text[])) "
+                        + "with ordinality as t(id, k, p, n) order by t.n")
+                .bind("topic", topic).bind("ids", ids).bind("keys", keys).bind("payloads", payloads)
                 .then();
     }
 }

@@ -95,6 +95,22 @@ class OutboxRelayIT {
     }
 
     @Test
+    void batchAppendPublishesEveryEventInListOrder() {
+        String subject = UUID.randomUUID().toString();
+        List<CloudEvent> events = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> CloudEvent.of("/test", "org.openconnector.test.batch", subject,
+                        JsonNodeFactory.instance.objectNode().put("n", i)))
+                .toList();
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(broker.bootstrapServers(), TOPIC)) {
+            tx.transactional(writer.appendAll(TOPIC, events)).block();
+            List<ConsumerRecord<String, String>> arrived = consumer.await(r -> subject.equals(r.key()), 5, Duration.ofSeconds(30));
+            List<String> sentIds = events.stream().map(CloudEvent::id).toList();
+            assertThat(arrived).extracting(r -> sentIds.stream().filter(id -> r.value().contains(id)).findFirst().orElse("?"))
+                    .containsExactlyElementsOf(sentIds);
+        }
+    }
+
+    @Test
     void rolledBackChangePublishesNothing() {
         CloudEvent event = CloudEvent.of("/test", "org.openconnector.test.rolledback", UUID.randomUUID().toString(),
                 JsonNodeFactory.instance.objectNode());
