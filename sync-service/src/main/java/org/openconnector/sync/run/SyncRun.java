@@ -26,11 +26,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The data path of one run. Objects stream in windows: per window one contract query, then hash,
- * skip, conditions, map and write with bounded concurrency; each written object's contract and event
- * commit together right after the target accepted it, so a run that dies half-way leaves contracts
- * for everything it wrote and the next run updates rather than re-creates. Deletions come last and
- * only after a complete fetch (see {@link #deletions}).
+ * The data path of one run. Objects stream in windows: per window hash, one statement that reads the
+ * contracts and marks them seen, skip the unchanged, conditions, map, write. A remote target gets each
+ * object with bounded concurrency and its contract and event commit right after the target accepted it;
+ * a local (storage) target gets the whole window in one transaction with its contracts and events. Either
+ * way a run that dies half-way leaves contracts for everything it wrote and the next run updates rather
+ * than re-creates. Deletions come last and only after a complete fetch (see {@link #deletions}).
  */
 final class SyncRun {
 
