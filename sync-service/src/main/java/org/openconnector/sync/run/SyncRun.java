@@ -50,7 +50,7 @@ final class SyncRun {
     // null until the first window renews the claim (mapping loads may have taken a while since it was acquired)
     private volatile Long lastRenewal;
 
-    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, OutboxBatch outboxBatch, TransactionalOperator tx,
+    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, TransactionalOperator tx,
                 int window, int concurrency, double maxDeleteShare) {
     }
 
@@ -189,7 +189,7 @@ final class SyncRun {
                         events.add(objectEvent(written.get(i).create() ? "created" : "updated", saved.get(i).originId(),
                                 saved.get(i).targetId(), written.get(i).mapped()));
                     }
-                    return deps.outboxBatch().appendAll(Topics.PLATFORM_EVENTS, events);
+                    return deps.outbox().appendAll(Topics.PLATFORM_EVENTS, events);
                 }))
                 .as(deps.tx()::transactional)
                 .doOnSuccess(v -> {
