@@ -84,6 +84,8 @@ public abstract class ServiceContractIT {
         web.post().uri("/api/v1/anything").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                // the body was not read: the connection must not be reused for a next request
+                .expectHeader().valueEquals("Connection", "close")
                 .expectBody().jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("at most 1048576"));
     }
 
