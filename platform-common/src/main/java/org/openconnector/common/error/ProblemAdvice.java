@@ -18,8 +18,6 @@ public class ProblemAdvice {
     public ResponseEntity<Problem> handle(Throwable error, ServerWebExchange exchange) {
         Problem problem = ProblemMapper.toProblem(error)
                 .withInstance(exchange.getRequest().getPath().value(), RequestIds.of(exchange));
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        ProblemWebExceptionHandler.closeIfBodyUnread(headers, problem.status());
-        return ResponseEntity.status(problem.status()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

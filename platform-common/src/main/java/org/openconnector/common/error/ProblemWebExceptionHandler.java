@@ -39,19 +39,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     public static Mono<Void> write(ServerHttpResponse response, Problem problem, JsonMapper json) {
         response.setStatusCode(HttpStatus.valueOf(problem.status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        closeIfBodyUnread(response.getHeaders(), problem.status());
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(buffer));
-    }
-
-    /**
-     * A 413 is answered before the request body was read. On a kept-alive connection the unread rest
-     * of that body sits in front of the client's next request, which then waits until the client
-     * gives up; closing the connection after the answer avoids that (as servlet containers do).
-     */
-    static void closeIfBodyUnread(org.springframework.http.HttpHeaders headers, int status) {
-        if (status == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            headers.set(org.springframework.http.HttpHeaders.CONNECTION, "close");
-        }
     }
 }
