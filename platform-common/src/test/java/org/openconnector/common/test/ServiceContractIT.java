@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carries request ids, and answers unknown paths and oversize bodies with problem+json.
  * A service's test extends this and names its schema.
  */
-@AutoConfigureWebTestClient
+// 30 s, not the 5 s default: on a busy 2-core CI machine a first OpenAPI render, or a call a service
+// makes to a neighbour process that is still warming up, can take longer than 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class ServiceContractIT {
 
     @Autowired
