@@ -31,6 +31,8 @@ import java.util.stream.IntStream;
  * Usage: build the jar ({@code mvn -q -DskipTests -pl connector-service package}), then
  * {@code bench/run org.openconnector.bench.connector.SourceCallBench [calls] [runs]}.
  */
+// A load driver run from its own main thread (bench/run), never on an event loop: its block() and
+// sleep() calls pace and await the load it generates against services in other processes.
 public final class SourceCallBench {
 
     private static final int PAGES = 1000;

@@ -26,6 +26,8 @@ import java.util.Map;
  * deliveries/s and the latency from outbox write to receipt; then again with one receiver hanging.
  * Usage: {@code bench/run org.openconnector.bench.event.DeliveryBench [eventsPerSecond] [seconds]}.
  */
+// A load driver run from its own main thread (bench/run), never on an event loop: its block() and
+// sleep() calls pace and await the load it generates against services in other processes.
 public final class DeliveryBench {
 
     private static final int SUBSCRIPTIONS = 10;

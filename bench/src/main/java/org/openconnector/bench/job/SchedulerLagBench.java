@@ -32,6 +32,8 @@ import java.util.concurrent.Semaphore;
  * Build the jar first: {@code mvn -o -q package -DskipTests -pl job-service} ({@code -Djob.jar.dir=<dir>} to use a
  * copy of it elsewhere). Replica logs go to {@code bench/target/replica-*.log}.
  */
+// A load driver run from its own main thread (bench/run), never on an event loop: its block() and
+// sleep() calls pace and await the load it generates against services in other processes.
 public final class SchedulerLagBench {
 
     private SchedulerLagBench() {
