@@ -33,6 +33,8 @@ final class LoopbackApis implements AutoCloseable {
     final AtomicInteger creates = new AtomicInteger();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger deletes = new AtomicInteger();
+    /** Listed after {@link #source}'s objects: lets a test make the source list one object twice, far apart. */
+    final java.util.List<ObjectNode> alsoListed = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Page number from which the source answers 500 (0 = never). */
     volatile int failFromPage;
     /** The target accepts this many more creates, then answers 503 (negative = unlimited). */
@@ -67,7 +69,8 @@ final class LoopbackApis implements AutoCloseable {
             return res.status(HttpResponseStatus.INTERNAL_SERVER_ERROR).sendString(Mono.just("{\"error\":\"down\"}")).then();
         }
         var items = JSON.createArrayNode();
-        source.values().stream().skip((long) (page - 1) * PAGE).limit(PAGE).forEach(items::add);
+        java.util.stream.Stream.concat(source.values().stream(), alsoListed.stream())
+                .skip((long) (page - 1) * PAGE).limit(PAGE).forEach(items::add);
         ObjectNode body = JSON.createObjectNode();
         body.set("results", items);
         return json(res, body);

@@ -110,14 +110,61 @@ class SyncRunIT extends SyncTestBase {
         assertThat(apis.target).hasSize(25);
     }
 
+    /**
+     * Without the delete action a removed object stays at the target. sourceLastChecked (derived, not
+     * written per object per run): the objects the run saw say the run's start; the missing one keeps
+     * the last complete run that saw it, until it is listed again.
+     */
     @Test
     void withoutTheDeleteActionRemovedObjectsStayAtTheTarget() {
         apis.seed(10);
         String id = createSync("[]");
-        run(id, "");
+        JsonNode first = run(id, "");
         apis.source.remove("o0001");
         JsonNode second = run(id, "");
         assertThat(count(second, "deleted")).isZero();
+        assertThat(apis.target).hasSize(10);
+        assertThat(checked(id, "o0002")).isEqualTo(second.get("started").asString());
+        assertThat(java.time.Instant.parse(checked(id, "o0001"))).as("when the first run saw (and wrote) it")
+                .isAfterOrEqualTo(java.time.Instant.parse(first.get("started").asString()))
+                .isBefore(java.time.Instant.parse(second.get("started").asString()));
+
+        apis.seed(10);
+        JsonNode third = run(id, "");
+        assertThat(count(third, "unchanged")).isEqualTo(10);
+        assertThat(java.time.Instant.parse(checked(id, "o0001"))).isAfterOrEqualTo(java.time.Instant.parse(third.get("started").asString()));
+        assertThat(checked(id, "o0002")).isEqualTo(third.get("started").asString());
+    }
+
+    private String checked(String syncId, String originId) {
+        return get("/api/v1/synchronizations/" + syncId + "/contracts?originId=" + originId).get("results").get(0)
+                .get("sourceLastChecked").asString();
+    }
+
+    /**
+     * The source lists o0002 twice, the second time changed and in the next window (windows of 7), whose
+     * lookup may run while the first window is still being written: the object is created once, then
+     * updated once, and it has one contract.
+     */
+    @Test
+    void anObjectListedTwiceInPipelinedWindowsIsCreatedOnce() {
+        apis.seed(10);
+        apis.alsoListed.add(apis.source.get("o0002").deepCopy().put("name", "Listed again"));
+        String id = createSync("[\"delete\"]");
+        JsonNode first = run(id, "");
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("success");
+        assertThat(count(first, "found")).isEqualTo(11);
+        assertThat(count(first, "created")).isEqualTo(10);
+        assertThat(count(first, "updated")).isEqualTo(1);
+        assertThat(apis.creates.get()).isEqualTo(10);
+        assertThat(apis.target).hasSize(10);
+        assertThat(apis.targetByTitle()).containsKey("Listed again").doesNotContainKey("Object 2");
+        assertThat(get("/api/v1/synchronizations/" + id + "/contracts?originId=o0002").get("total").asLong()).isEqualTo(1);
+
+        JsonNode second = run(id, "");
+        assertThat(count(second, "created")).isZero();
+        assertThat(count(second, "deleted")).isZero();
+        assertThat(apis.creates.get()).isEqualTo(10);
         assertThat(apis.target).hasSize(10);
     }
 

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * source and a mapping created through the neighbours' public APIs.
  */
 @SpringBootTest(classes = SyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "openconnector.sync.lease=5m")
+        // windows of 7 (pages are 10): every run spans several windows, so the pipelined stages overlap
+        properties = {"openconnector.sync.lease=5m", "openconnector.sync.window=7"})
 abstract class SyncTestBase extends ServiceContractIT {
 
     protected LoopbackApis apis;

@@ -8,15 +8,19 @@ import java.time.Duration;
 /**
  * Tuning of a run ({@code openconnector.sync.*}).
  *
- * @param window           objects looked up and marked as seen together (one contract query per window)
+ * @param window           objects looked up together (one read-only contract query per window) and, for a
+ *                         storage target, written in one transaction
+ * @param lookahead        windows looked up and decided at once: while one window is written, the next ones
+ *                         are read, hashed, looked up and mapped (1 = no overlap)
  * @param writeConcurrency target writes in flight per run
  * @param maxDeleteShare   deletions above this share of a synchronization's live contracts fail the run
  * @param lease            how long a run holds its synchronization before a killed run's claim expires;
- *                         a live run renews it every window
+ *                         a live run renews it while it runs
  * @param callTimeout      timeout of each call to connector-service and mapping-service
  */
 @ConfigurationProperties("openconnector.sync")
 public record SyncProperties(@DefaultValue("500") int window,
+                             @DefaultValue("2") int lookahead,
                              @DefaultValue("8") int writeConcurrency,
                              @DefaultValue("0.5") double maxDeleteShare,
                              @DefaultValue("2m") Duration lease,

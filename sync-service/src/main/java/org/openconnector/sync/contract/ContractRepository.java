@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
 
 import static org.openconnector.sync.synchronization.SyncRepository.instant;
 
-/** SQL for {@code contract}: window lookups by origin id, upserts as objects are written, orphans for deletion. */
+/**
+ * SQL for {@code contract}: read-only window lookups by origin id, upserts as objects are written,
+ * the deletion pass's scan, and the "missing" marks of a complete fetch. Lists read {@code contract_view},
+ * which derives sourceLastChecked (see V3__seen_in_memory.sql).
+ */
 @Repository
 public class ContractRepository {
 
@@ -29,7 +33,7 @@ public class ContractRepository {
             "synchronizationId", "synchronization_id");
     static final Set<String> FILTERABLE = Set.of("originId", "targetId", "targetLastAction");
     static final Set<String> SORTABLE = Set.of("originId", "targetId", "created", "updated", "sourceLastChanged", "sourceLastChecked");
-    private static final PagedSql LIST = new PagedSql("contract", LIST_COLUMNS, List.of("origin_id", "target_id"), "created, id");
+    private static final PagedSql LIST = new PagedSql("contract_view", LIST_COLUMNS, List.of("origin_id", "target_id"), "created, id");
 
     private final DatabaseClient db;
 
@@ -41,31 +45,67 @@ public class ContractRepository {
         return LIST.fetch(db, query, Map.of("synchronizationId", synchronizationId.toString()), ContractRepository::read);
     }
 
-    /** The contracts of a window of origin ids, in one query. */
-    public Mono<Map<String, Contract>> byOrigin(UUID synchronizationId, Collection<String> originIds) {
-        return db.sql("select * from contract where synchronization_id = :s and origin_id = any(:ids)")
-                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new))
-                .fetch().all().map(ContractRepository::read)
-                .collect(Collectors.toMap(Contract::originId, Function.identity()));
+    /**
+     * The contracts of a window of origin ids, read-only, through the (synchronization_id, origin_id)
+     * index. Whether the last write is still current is decided here ({@code fresh}), so no timestamp
+     * is decoded per row.
+     */
+    public Mono<Map<String, Known>> known(UUID synchronizationId, Collection<String> originIds, Instant freshAfter) {
+        return db.sql("select id, origin_id, target_id, source_hash, source_missing, "
+                        + "(target_id is not null and target_hash is not null and source_last_synced > :after) as fresh "
+                        + "from contract where synchronization_id = :s and origin_id = any(:ids)")
+                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new)).bind("after", freshAfter)
+                .map(r -> new Known(r.get("id", UUID.class), r.get("origin_id", String.class), r.get("target_id", String.class),
+                        r.get("source_hash", String.class), Boolean.TRUE.equals(r.get("fresh", Boolean.class)),
+                        Boolean.TRUE.equals(r.get("source_missing", Boolean.class))))
+                .all()
+                .collect(Collectors.toMap(Known::originId, Function.identity()));
     }
 
-    /** Records that the source still has these objects (the deletion step only touches contracts not seen). */
-    public Mono<Void> markSeen(UUID synchronizationId, Collection<String> originIds, Instant at) {
-        return db.sql("update contract set source_last_checked = :at where synchronization_id = :s and origin_id = any(:ids)")
-                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new)).bind("at", at).then();
+    /** Objects a complete fetch had missed are back: their contracts count as checked again. */
+    public Mono<Void> clearMissing(Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update contract set source_missing = false, source_last_checked = :at where id = any(cast(:ids as uuid[]))")
+                .bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).bind("at", at).then();
+    }
+
+    /** Origin ids of the live contracts (a target object exists), streamed for the deletion pass. */
+    public Flux<String> liveOrigins(UUID synchronizationId) {
+        return db.sql("select origin_id from contract where synchronization_id = :s and target_id is not null")
+                .bind("s", synchronizationId).map(r -> r.get(0, String.class)).all();
+    }
+
+    /** The live contracts of these origin ids (the ones a complete fetch did not see), in origin id order. */
+    public Flux<Known> live(UUID synchronizationId, Collection<String> originIds) {
+        return db.sql("select id, origin_id, target_id, source_hash, source_missing from contract "
+                        + "where synchronization_id = :s and target_id is not null and origin_id = any(:ids) order by origin_id")
+                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new))
+                .map(r -> new Known(r.get("id", UUID.class), r.get("origin_id", String.class), r.get("target_id", String.class),
+                        r.get("source_hash", String.class), false, Boolean.TRUE.equals(r.get("source_missing", Boolean.class))))
+                .all();
     }
 
     /**
-     * The window's contracts, and in the same statement the mark that the source still has these
-     * objects (the deletion step only touches contracts not seen): one round trip per window instead
-     * of a lookup and an update. The returned rows carry the new {@code source_last_checked}; nothing
-     * decides on it.
+     * Marks contracts whose objects a complete fetch did not see. Their sourceLastChecked freezes at
+     * the last complete run that did see them (the synchronization's contracts_checked before this run).
      */
-    public Mono<Map<String, Contract>> lookupAndMarkSeen(UUID synchronizationId, Collection<String> originIds, Instant at) {
-        return db.sql("update contract set source_last_checked = :at where synchronization_id = :s and origin_id = any(:ids) returning *")
-                .bind("s", synchronizationId).bind("ids", originIds.toArray(String[]::new)).bind("at", at)
-                .fetch().all().map(ContractRepository::read)
-                .collect(Collectors.toMap(Contract::originId, Function.identity()));
+    public Mono<Void> markMissing(UUID synchronizationId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update contract c set source_missing = true, "
+                        + "source_last_checked = greatest(c.source_last_checked, s.contracts_checked) "
+                        + "from synchronization s where s.id = c.synchronization_id and c.synchronization_id = :s "
+                        + "and c.id = any(cast(:ids as uuid[])) and not c.source_missing")
+                .bind("s", synchronizationId).bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).then();
+    }
+
+    /** Records that a complete fetch starting at {@code started} saw every contract not marked missing. */
+    public Mono<Void> markChecked(UUID synchronizationId, Instant started) {
+        return db.sql("update synchronization set contracts_checked = :at where id = :s")
+                .bind("s", synchronizationId).bind("at", started).then();
     }
 
     /**
@@ -105,7 +145,7 @@ public class ContractRepository {
             + "source_hash = excluded.source_hash, target_hash = excluded.target_hash, "
             + "target_last_action = excluded.target_last_action, source_last_changed = excluded.source_last_changed, "
             + "source_last_checked = excluded.source_last_checked, source_last_synced = excluded.source_last_synced, "
-            + "target_last_synced = excluded.target_last_synced, updated = excluded.updated";
+            + "target_last_synced = excluded.target_last_synced, updated = excluded.updated, source_missing = false";
 
     /** Saves the contract of an object just written (insert, or update of the same origin id). */
     public Mono<Void> save(Contract c) {
@@ -116,7 +156,7 @@ public class ContractRepository {
                         + "source_hash = excluded.source_hash, target_hash = excluded.target_hash, "
                         + "target_last_action = excluded.target_last_action, source_last_changed = excluded.source_last_changed, "
                         + "source_last_checked = excluded.source_last_checked, source_last_synced = excluded.source_last_synced, "
-                        + "target_last_synced = excluded.target_last_synced, updated = excluded.updated")
+                        + "target_last_synced = excluded.target_last_synced, updated = excluded.updated, source_missing = false")
                 .bind("id", c.id()).bind("s", c.synchronizationId()).bind("origin", c.originId())
                 .bind("target", c.targetId()).bind("sh", c.sourceHash()).bind("th", c.targetHash())
                 .bind("action", c.targetLastAction()).bind("now", c.updated()).bind("checked", c.sourceLastChecked())
@@ -125,27 +165,11 @@ public class ContractRepository {
 
     /** Keeps a deleted object's contract with its target id cleared, so its history stays readable. */
     public Mono<Void> tombstone(UUID id, Instant now) {
-        return db.sql("update contract set target_id = null, target_hash = null, target_last_action = 'delete', "
-                        + "target_last_synced = :now, updated = :now where id = :id")
+        return db.sql("update contract c set target_id = null, target_hash = null, target_last_action = 'delete', "
+                        + "target_last_synced = :now, updated = :now, source_missing = true, "
+                        + "source_last_checked = greatest(c.source_last_checked, s.contracts_checked) "
+                        + "from synchronization s where s.id = c.synchronization_id and c.id = :id")
                 .bind("id", id).bind("now", now).then();
-    }
-
-    public Mono<Long> countLive(UUID synchronizationId) {
-        return db.sql("select count(*) from contract where synchronization_id = :s and target_id is not null")
-                .bind("s", synchronizationId).map(r -> r.get(0, Long.class)).one();
-    }
-
-    /** Live contracts not seen since {@code runStart}: their objects are gone from the source. */
-    public Mono<Long> countOrphans(UUID synchronizationId, Instant runStart) {
-        return db.sql("select count(*) from contract where synchronization_id = :s and target_id is not null "
-                        + "and (source_last_checked is null or source_last_checked < :start)")
-                .bind("s", synchronizationId).bind("start", runStart).map(r -> r.get(0, Long.class)).one();
-    }
-
-    public Flux<Contract> orphans(UUID synchronizationId, Instant runStart) {
-        return db.sql("select * from contract where synchronization_id = :s and target_id is not null "
-                        + "and (source_last_checked is null or source_last_checked < :start) order by origin_id")
-                .bind("s", synchronizationId).bind("start", runStart).fetch().all().map(ContractRepository::read);
     }
 
     static Contract read(Map<String, Object> row) {

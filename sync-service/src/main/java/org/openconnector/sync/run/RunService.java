@@ -73,7 +73,8 @@ public class RunService {
         this.tx = TransactionalOperator.create(txm);
         this.db = db;
         this.json = json;
-        this.deps = new SyncRun.Deps(contracts, lease, outbox, tx, props.window(), props.writeConcurrency(), props.maxDeleteShare());
+        this.deps = new SyncRun.Deps(contracts, lease, outbox, tx, props.window(), props.lookahead(), props.writeConcurrency(),
+                props.maxDeleteShare());
     }
 
     /** Runs the synchronization now; emits its finished log, or a 409 ApiException when a run holds it. */

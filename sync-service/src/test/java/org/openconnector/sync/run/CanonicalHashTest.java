@@ -33,4 +33,26 @@ class CanonicalHashTest {
     void isSha256Hex() {
         assertThat(hash("{}")).hasSize(64).matches("[0-9a-f]+");
     }
+
+    /**
+     * The canonical text is the one earlier versions hashed (sorted keys, JSON escapes for quote,
+     * backslash and control characters, UTF-8, numbers as Jackson prints them), so contracts written
+     * by them stay "unchanged".
+     */
+    @Test
+    void hashesTheCanonicalUtf8Text() throws Exception {
+        String source = "{\"z\":[true,1.5,null,{\"b\":\"x\\\"y\\\\z\\n\",\"a\":-3}],\"é\":\"café ☕ 😀\",\"a\":{}}";
+        String canonical = "{\"a\":{},\"z\":[true,1.5,null,{\"a\":-3,\"b\":\"x\\\"y\\\\z\\u000a\"}],\"é\":\"café ☕ 😀\"}";
+        assertThat(CanonicalHash.canonical(JSON.readTree(source))).isEqualTo(canonical);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(hash(source)).isEqualTo(java.util.HexFormat.of().formatHex(digest));
+    }
+
+    @Test
+    void aLargeObjectThenASmallOneHashAsOnTheirOwn() {
+        String big = "{\"a\":\"" + "x".repeat(100_000) + "\"}";
+        String small = hash("{\"a\":1}");
+        hash(big);
+        assertThat(hash("{\"a\":1}")).isEqualTo(small);
+    }
 }
