@@ -44,4 +44,8 @@ class EventServiceIT extends ServiceContractIT {
     @Nested
     class DefinitionBehaviour extends DefinitionBehaviourScenarios {
     }
+
+    @Nested
+    class OutcomeBatches extends org.openconnector.event.delivery.OutcomeBatchScenarios {
+    }
 }

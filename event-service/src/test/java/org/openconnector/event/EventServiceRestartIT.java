@@ -25,7 +25,9 @@ import static org.awaitility.Awaitility.await;
  * killed with SIGKILL while a delivery waits for its next retry, then started again: the delivery
  * state lives in PostgreSQL and the Kafka offset is committed only after fan-out, so the new process
  * finishes the delivery exactly once (same webhook-id) and also delivers what was published while
- * nothing ran. It uses its own schema and consumer group, apart from the in-JVM test context.
+ * nothing ran; killed after a send but before its outcome was written, the new process sends it again
+ * with the same webhook-id (at least once). It uses its own schema and consumer group, apart from
+ * the in-JVM test context.
  */
 class EventServiceRestartIT extends ScenarioSupport {
 
@@ -94,10 +96,36 @@ class EventServiceRestartIT extends ScenarioSupport {
                 .hasSize(1);
     }
 
+    @Test
+    void aKillBetweenTheSendAndItsOutcomeWriteSendsItAgainWithTheSameWebhookId() throws Exception {
+        WebhookReceiver receiver = receiver();
+        // short leases (2 s timeout + 1 s), and a first process whose outcomes wait a minute for their batch
+        String lease = "--openconnector.events.delivery.lease-margin=1s";
+        String firstRun = start(lease, "--openconnector.events.delivery.outcome-window=60s");
+        String eventId = createEvent(uniqueType("crash"), Map.of("timeout", 2));
+        String sub = (String) subscribe(eventId, receiver.url("/crash"), Map.of()).get("id");
+        trigger(eventId, Map.of("data", Map.of("n", 1)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() == 1);
+        // sent and answered 200, but the outcome is not written yet: the message still holds its lease
+        assertThat(messages("subscriptionId=" + sub)).singleElement().satisfies(m -> assertThat(m)
+                .containsEntry("status", "pending").containsEntry("attemptCount", 0));
+        kill(firstRun);
+
+        start(lease);
+        Map<String, Object> delivered = awaitMessages("subscriptionId=" + sub, 1, "delivered").get(0);
+        // at least once: the receiver got it twice, both times as the same delivery, so it can dedupe
+        assertThat(receiver.received()).hasSize(2).extracting(r -> r.header("webhook-id"))
+                .containsOnly((String) delivered.get("webhookId"));
+        // the first attempt died with the process; the record shows the one that was written
+        assertThat(delivered).containsEntry("attemptCount", 1);
+    }
+
     /** Starts a process with a marker argument (to find its pid) and points the API client at it. */
-    private String start() throws Exception {
+    private String start(String... extra) throws Exception {
         String marker = UUID.randomUUID().toString();
         List<String> args = new java.util.ArrayList<>(ARGS);
+        args.addAll(List.of(extra));
         args.add(INSTANCE + marker);
         service = ServiceProcess.start("event-service", Map.of(), args);
         service.awaitReady(Duration.ofSeconds(180));

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Claims due deliveries. {@code FOR UPDATE SKIP LOCKED} keeps two replicas from taking the same
- * row at once, and the claim is a lease ({@code locked_until} = timeout + margin) rather than a
+ * row at once, and the claim is a lease ({@code locked_until} = timeout + {@code lease-margin}) rather than a
  * held lock: a replica that dies mid-send loses its lease and another sends the message again
  * (at least once, same webhook-id). Each subscription gets at most {@code perSubscription} messages
  * in flight, counting leases already out, so a hanging receiver ties up only its own slots.
@@ -39,7 +39,7 @@ class DeliveryClaims {
             ), locked as (
                 select id from event_message where id in (select id from due) for update skip locked
             )
-            update event_message m set locked_until = now() + make_interval(secs => coalesce(e.timeout_seconds, :defaultTimeout) + 30)
+            update event_message m set locked_until = now() + make_interval(secs => coalesce(e.timeout_seconds, :defaultTimeout) + :margin)
             from locked l, subscription s, event e
             where m.id = l.id and s.id = m.subscription_id and e.id = m.event_id
             returning m.id, m.event_id, m.subscription_id, m.cloud_event_id, m.event_type, m.payload::text as payload_json,
@@ -58,6 +58,7 @@ class DeliveryClaims {
     Flux<Claimed> claim(int limit) {
         return db.sql(CLAIM).bind("perSubscription", props.perSubscription()).bind("limit", limit)
                 .bind("defaultTimeout", (double) props.defaultTimeout().toSeconds())
+                .bind("margin", props.leaseMargin().toMillis() / 1000.0)
                 .fetch().all().map(this::claimed);
     }
 

@@ -10,112 +10,117 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
- * Records one attempt and what it means for the message (delivered, retrying, failed) and the
- * subscription (410 Gone or failing for {@code disableAfter} disables it), in one transaction
- * with the outcome events.
+ * Writes a batch of outcomes in one transaction: each message's new state and its attempt row (one
+ * statement for the whole batch), put-back deferrals, what the attempts mean for their
+ * subscriptions (see {@link SubscriptionHealth}) and the outcome events. Until this commits the
+ * messages keep their leases, so a crash before it re-sends them (same webhook-id), never loses one.
  */
 @Component
 class DeliveryOutcomes {
 
+    private static final String RECORD_ATTEMPTS = """
+            with t as (
+                select * from unnest(cast(:ids as uuid[]), cast(:statuses as text[]), cast(:attempts as int[]),
+                                     cast(:ats as timestamptz[]), cast(:codes as int[]), cast(:errors as text[]),
+                                     cast(:nexts as timestamptz[]), cast(:ms as bigint[]), cast(:responses as text[]))
+                    with ordinality as t(id, status, attempts, at, code, error, next, ms, response, n)
+            ), m as (
+                update event_message m set status = t.status, attempts = t.attempts, last_attempt = t.at,
+                    last_status_code = t.code, last_error = t.error, next_attempt = t.next, locked_until = null, updated = now()
+                from t where m.id = t.id returning m.id
+            )
+            insert into event_message_attempt (message_id, attempted_at, status_code, duration_ms, response, error)
+            select t.id, t.at, t.code, t.ms, t.response, t.error from t where t.id in (select id from m) order by t.n
+            """;
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final OutboxWriter outbox;
-    private final RetryPolicy retries;
+    private final SubscriptionHealth health;
     private final DeliveryProperties props;
     private final JsonMapper json;
 
-    DeliveryOutcomes(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, RetryPolicy retries,
+    DeliveryOutcomes(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, SubscriptionHealth health,
                      DeliveryProperties props, JsonMapper json) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
-        this.retries = retries;
+        this.health = health;
         this.props = props;
         this.json = json;
     }
 
-    /** Emits the message's new status. */
-    Mono<String> record(Claimed c, AttemptResult result) {
-        int attempts = c.attempts() + 1;
-        String status = result.delivered() ? "delivered"
-                : !result.gone() && retries.mayRetry(attempts) ? "retrying" : "failed";
-        Instant next = "retrying".equals(status) ? Instant.now().plus(retries.delay(attempts, result.retryAfter())) : null;
-        Mono<Void> work = recordAttempt(c, result, status, attempts, next)
-                .then(result.delivered() ? healthy(c) : failing(c, result))
-                .then("retrying".equals(status) ? Mono.empty() : publishOutcome(c, result, status, attempts));
-        return tx.transactional(work).thenReturn(status);
+    Mono<Void> write(List<Outcome> batch) {
+        List<Outcome> attempted = batch.stream().filter(Outcome::attempted).toList();
+        List<Outcome> deferred = batch.stream().filter(o -> !o.attempted()).toList();
+        Mono<Void> work = recordAttempts(attempted)
+                .then(putBack(deferred))
+                .then(health.update(attempted))
+                .then(publish(attempted));
+        return tx.transactional(work);
     }
 
-    /**
-     * Puts a message back without an attempt (its receiver's breaker is open): same status and
-     * attempt count, due again after {@code delay}. Emits "deferred" (the metrics tag).
-     */
-    Mono<String> defer(Claimed c, java.time.Duration delay) {
-        return db.sql("update event_message set next_attempt = :next, locked_until = null, updated = now() "
-                        + "where id = :id returning id")
-                .bind("id", c.id()).bind("next", Instant.now().plus(delay))
-                .map(row -> "deferred").one();
-    }
-
-    /** The message's new state and its attempt row, in one statement. */
-    private Mono<Void> recordAttempt(Claimed c, AttemptResult r, String status, int attempts, Instant next) {
-        var spec = db.sql("with m as (update event_message set status = :status, attempts = :attempts, last_attempt = :at, "
-                        + "last_status_code = :code, last_error = :error, next_attempt = :next, locked_until = null, "
-                        + "updated = now() where id = :id returning id) "
-                        + "insert into event_message_attempt (message_id, attempted_at, status_code, duration_ms, response, error) "
-                        + "select id, :at, :code, :ms, :response, :error from m")
-                .bind("id", c.id()).bind("status", status).bind("attempts", attempts).bind("at", r.at()).bind("ms", r.durationMs());
-        spec = r.statusCode() == null ? spec.bindNull("code", Integer.class) : spec.bind("code", r.statusCode());
-        spec = r.error() == null ? spec.bindNull("error", String.class) : spec.bind("error", r.error());
-        spec = r.response() == null ? spec.bindNull("response", String.class) : spec.bind("response", r.response());
-        spec = next == null ? spec.bindNull("next", Instant.class) : spec.bind("next", next);
-        return spec.then();
-    }
-
-    private Mono<Void> healthy(Claimed c) {
-        if (!c.failing()) {
+    private Mono<Void> recordAttempts(List<Outcome> batch) {
+        if (batch.isEmpty()) {
             return Mono.empty();
         }
-        return db.sql("update subscription set failing_since = null where id = :id and failing_since is not null")
-                .bind("id", c.subscriptionId()).then();
+        return db.sql(RECORD_ATTEMPTS)
+                .bind("ids", batch.stream().map(o -> o.claimed().id()).toArray(UUID[]::new))
+                .bind("statuses", texts(batch, Outcome::status))
+                .bind("attempts", texts(batch, Outcome::attempts))
+                .bind("ats", texts(batch, o -> o.result().at()))
+                .bind("codes", texts(batch, o -> o.result().statusCode()))
+                .bind("errors", texts(batch, o -> o.result().error()))
+                .bind("nexts", texts(batch, Outcome::next))
+                .bind("ms", texts(batch, o -> o.result().durationMs()))
+                .bind("responses", texts(batch, o -> o.result().response()))
+                .then();
     }
 
-    /** 410 Gone disables at once; otherwise after failing without a single success for {@code disableAfter}. */
-    private Mono<Void> failing(Claimed c, AttemptResult r) {
-        Mono<Boolean> disable = r.gone() ? Mono.just(true)
-                : db.sql("update subscription set failing_since = coalesce(failing_since, now()) where id = :id returning failing_since")
-                .bind("id", c.subscriptionId()).map(row -> row.get(0, java.time.OffsetDateTime.class)).one()
-                .map(since -> since.toInstant().plus(props.disableAfter()).isBefore(Instant.now()))
-                .defaultIfEmpty(false);
-        String reason = r.gone() ? "receiver answered 410 Gone" : "failing continuously for " + props.disableAfter();
-        return disable.flatMap(yes -> !yes ? Mono.<Void>empty()
-                : db.sql("update subscription set is_enabled = false, disabled_reason = :reason, updated = now() "
-                                + "where id = :id and is_enabled")
-                        .bind("id", c.subscriptionId()).bind("reason", reason).fetch().rowsUpdated()
-                        .flatMap(n -> n == 0 ? Mono.<Void>empty() : outbox.append(Topics.PLATFORM_EVENTS,
-                                CloudEvent.of(EventService.SOURCE, "org.openconnector.subscription.disabled",
-                                        c.subscriptionId().toString(), json.valueToTree(Map.of(
-                                                "subscriptionId", c.subscriptionId().toString(),
-                                                "eventId", c.eventId().toString(), "reason", reason))))));
+    /** The breaker refused these: same status and attempt count, due again later, lease handed back. */
+    private Mono<Void> putBack(List<Outcome> batch) {
+        if (batch.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update event_message m set next_attempt = t.next, locked_until = null, updated = now() "
+                        + "from unnest(cast(:ids as uuid[]), cast(:nexts as timestamptz[])) as t(id, next) where m.id = t.id")
+                .bind("ids", batch.stream().map(o -> o.claimed().id()).toArray(UUID[]::new))
+                .bind("nexts", texts(batch, Outcome::next))
+                .then();
     }
 
-    private Mono<Void> publishOutcome(Claimed c, AttemptResult r, String status, int attempts) {
+    /** Failed deliveries always; delivered ones when {@code publish-delivered} is on. */
+    private Mono<Void> publish(List<Outcome> batch) {
+        List<CloudEvent> events = batch.stream().filter(Outcome::finished)
+                .filter(o -> props.publishDelivered() || !"delivered".equals(o.status()))
+                .map(this::event).toList();
+        return outbox.appendAll(Topics.PLATFORM_EVENTS, events);
+    }
+
+    private CloudEvent event(Outcome o) {
+        Claimed c = o.claimed();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("messageId", c.id().toString());
         data.put("eventId", c.eventId().toString());
         data.put("subscriptionId", c.subscriptionId().toString());
         data.put("cloudEventId", c.cloudEventId());
         data.put("eventType", c.eventType());
-        data.put("status", status);
-        data.put("attempts", attempts);
-        data.put("statusCode", r.statusCode());
-        data.put("error", r.error());
-        return outbox.append(Topics.PLATFORM_EVENTS, CloudEvent.of(EventService.SOURCE,
-                FanOut.OWN_OUTCOMES + status, c.id().toString(), json.valueToTree(data)));
+        data.put("status", o.status());
+        data.put("attempts", o.attempts());
+        data.put("statusCode", o.result().statusCode());
+        data.put("error", o.result().error());
+        return CloudEvent.of(EventService.SOURCE, FanOut.OWN_OUTCOMES + o.status(), c.id().toString(), json.valueToTree(data));
+    }
+
+    /** Array parameters go as text[] and are cast in SQL: nulls and timestamps then bind the same way for every type. */
+    private static String[] texts(List<Outcome> batch, java.util.function.Function<Outcome, Object> value) {
+        return batch.stream().map(value).map(v -> v == null ? null : Objects.toString(v)).toArray(String[]::new);
     }
 }

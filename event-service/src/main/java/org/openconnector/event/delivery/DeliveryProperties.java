@@ -23,6 +23,12 @@ import java.util.List;
  * @param disableAfter        a subscription failing continuously this long is disabled
  * @param secretOverlap       how long a rotated-out secret keeps signing next to the new one
  * @param pruneInterval       how often retention is applied
+ * @param outcomeBatchSize    outcomes written per transaction at most (group commit)
+ * @param outcomeWindow       how long a finished send waits at most for others to share its transaction
+ * @param publishDelivered    whether each successful delivery also publishes
+ *                            {@code org.openconnector.event.message.delivered} (failed ones always publish)
+ * @param leaseMargin         added to the request timeout for a claim's lease: a replica that dies mid-send or
+ *                            before its outcome is written leaves the message to others after timeout + this
  */
 @ConfigurationProperties("openconnector.events.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled,
@@ -37,7 +43,11 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("1024") int responseExcerpt,
                                  @DefaultValue("5d") Duration disableAfter,
                                  @DefaultValue("24h") Duration secretOverlap,
-                                 @DefaultValue("1h") Duration pruneInterval) {
+                                 @DefaultValue("1h") Duration pruneInterval,
+                                 @DefaultValue("200") int outcomeBatchSize,
+                                 @DefaultValue("10ms") Duration outcomeWindow,
+                                 @DefaultValue("true") boolean publishDelivered,
+                                 @DefaultValue("30s") Duration leaseMargin) {
 
     public int maxAttempts() {
         return retrySchedule.size() + 1;

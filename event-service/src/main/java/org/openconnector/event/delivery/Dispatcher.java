@@ -35,7 +35,8 @@ public class Dispatcher implements SmartLifecycle {
 
     private final DeliveryClaims claims;
     private final WebhookSender sender;
-    private final DeliveryOutcomes outcomes;
+    private final OutcomeBatcher outcomes;
+    private final RetryPolicy retries;
     private final DestinationPolicy destinations;
     private final SecretCipher cipher;
     private final DeliveryProperties props;
@@ -48,11 +49,12 @@ public class Dispatcher implements SmartLifecycle {
     private volatile Disposable loop;
     private volatile Disposable workers;
 
-    Dispatcher(DeliveryClaims claims, WebhookSender sender, DeliveryOutcomes outcomes, DestinationPolicy destinations,
-               SecretCipher cipher, DeliveryProperties props, MeterRegistry meters, ReceiverBreakers breakers) {
+    Dispatcher(DeliveryClaims claims, WebhookSender sender, OutcomeBatcher outcomes, RetryPolicy retries,
+               DestinationPolicy destinations, SecretCipher cipher, DeliveryProperties props, MeterRegistry meters, ReceiverBreakers breakers) {
         this.claims = claims;
         this.sender = sender;
         this.outcomes = outcomes;
+        this.retries = retries;
         this.destinations = destinations;
         this.cipher = cipher;
         this.props = props;
@@ -90,9 +92,9 @@ public class Dispatcher implements SmartLifecycle {
                         .onErrorResume(e -> Mono.just(AttemptResult.failed(Instant.now(), 0, e)))
                         .doOnNext(result -> breakers.record(c.subscriptionId(), result))
                         .doOnCancel(() -> breakers.release(c.subscriptionId()))
-                        .flatMap(result -> outcomes.record(c, result))
+                        .flatMap(result -> outcomes.submit(Outcome.of(c, result, retries)))
                 // the receiver's breaker is open: no request, no attempt spent, the message waits
-                : outcomes.defer(c, breakers.deferral(c.subscriptionId()));
+                : outcomes.submit(Outcome.deferred(c, breakers.deferral(c.subscriptionId())));
         return outcome
                 .doOnNext(status -> meters.counter("openconnector.events.deliveries", "status", status).increment())
                 .onErrorResume(e -> {

@@ -2,28 +2,23 @@ package org.openconnector.event.delivery;
 
 import org.openconnector.common.events.CloudEvent;
 import org.openconnector.event.Rows;
-import org.openconnector.event.subscription.SubscriptionFilters;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns one platform event into one pending event_message per matching (enabled definition,
- * enabled subscription). Idempotent: the unique (subscription, CloudEvent id) makes a redelivered
- * Kafka record insert nothing. Definitions with {@code allowDuplicates: false} also skip an event
- * whose type, subject and data equal one already queued for that subscription.
+ * Turns platform events into one pending event_message per matching (enabled definition, enabled
+ * subscription), a whole Kafka poll at a time in one transaction: one query for the candidate
+ * definitions of all the poll's types, one multi-row insert for the plain matches, one update of
+ * the triggered definitions. Idempotent: the unique (subscription, CloudEvent id) makes a
+ * redelivered record insert nothing. See {@link FanOutMatches} for the matching rules.
  */
 @Component
 class FanOut {
@@ -31,87 +26,99 @@ class FanOut {
     /** Delivery outcomes are never fanned out: matching them would create deliveries about deliveries, forever. */
     static final String OWN_OUTCOMES = "org.openconnector.event.message.";
 
-    private static final TypeReference<Map<String, String>> FILTERS = new TypeReference<>() {
-    };
+    /** One consumed platform event and its record's JSON (stored as the delivery's body). */
+    record Incoming(CloudEvent event, String rawJson) {
+    }
+
+    private static final String INSERT_ALL = """
+            insert into event_message (id, event_id, subscription_id, cloud_event_id, event_type, payload, content_hash,
+                                       priority, status, next_attempt)
+            select gen_random_uuid(), u.event_id, u.sub, e.ce, e.type, cast(e.payload as jsonb), e.hash, u.priority, 'pending',
+                   now() + coalesce(cast(u.delay as interval), interval '0')
+            from unnest(cast(:events as uuid[]), cast(:subs as uuid[]), cast(:priorities as int[]), cast(:delays as text[]),
+                        cast(:idx as int[])) as u(event_id, sub, priority, delay, idx)
+            join unnest(cast(:ces as text[]), cast(:types as text[]), cast(:payloads as text[]), cast(:hashes as text[]))
+                 with ordinality as e(ce, type, payload, hash, n) on e.n = u.idx
+            on conflict (subscription_id, cloud_event_id) do nothing
+            """;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
-    private final JsonMapper json;
+    private final FanOutMatches matches;
 
-    FanOut(DatabaseClient db, TransactionalOperator tx, JsonMapper json) {
+    FanOut(DatabaseClient db, TransactionalOperator tx, FanOutMatches matches) {
         this.db = db;
         this.tx = tx;
-        this.json = json;
+        this.matches = matches;
     }
 
-    /** Emits how many deliveries were queued (0 for duplicates and unmatched events). */
-    Mono<Long> fanOut(CloudEvent event, String rawJson) {
-        if (event.type() == null || event.id() == null || event.type().startsWith(OWN_OUTCOMES)) {
+    /** Emits how many deliveries were queued (duplicates and unmatched events queue none). */
+    Mono<Long> fanOut(List<Incoming> batch) {
+        List<Incoming> events = batch.stream().filter(i -> i.event().type() != null && i.event().id() != null
+                && !i.event().type().startsWith(OWN_OUTCOMES)).toList();
+        if (events.isEmpty()) {
             return Mono.just(0L);
         }
-        String hash = contentHash(event);
-        Mono<Long> work = candidates(event.type()).collectList().flatMap(rows -> {
-            List<Map<String, Object>> matching = rows.stream().filter(r -> r.get("subscription_id") != null)
-                    .filter(r -> SubscriptionFilters.matches(filters(r), event)).toList();
-            List<UUID> definitions = rows.stream().map(r -> Rows.uuid(r, "event_id")).distinct().toList();
-            List<Map<String, Object>> plain = matching.stream().filter(r -> Rows.bool(r, "allow_duplicates")).toList();
-            List<Map<String, Object>> deduped = matching.stream().filter(r -> !Rows.bool(r, "allow_duplicates")).toList();
-            return insertAll(plain, event, rawJson, hash)
-                    .concatWith(Flux.fromIterable(deduped).concatMap(r -> insert(r, event, rawJson, hash)))
+        String[] types = events.stream().map(i -> i.event().type()).distinct().toArray(String[]::new);
+        Mono<Long> work = candidates(types).collectList().flatMap(rows -> {
+            FanOutMatches.Result m = matches.match(events, rows);
+            return insertAll(m.plain(), events)
+                    .concatWith(Flux.fromIterable(m.deduplicated()).concatMap(x -> insertUnlessDuplicate(x, events)))
                     .reduce(0L, Long::sum)
-                    .flatMap(n -> markTriggered(definitions).thenReturn(n));
+                    .flatMap(n -> markTriggered(m.triggered()).thenReturn(n));
         });
         return tx.transactional(work);
     }
 
-    private Flux<Map<String, Object>> candidates(String type) {
-        return db.sql("select e.id as event_id, e.priority, e.schedule_after, e.allow_duplicates, s.id as subscription_id, "
-                        + "s.filters::text as filters_json from event e left join subscription s on s.event_id = e.id and s.is_enabled "
-                        + "where e.is_enabled and (e.event_type = :type or (right(e.event_type, 1) = '*' "
-                        + "and starts_with(:type, left(e.event_type, -1))))")
-                .bind("type", type).fetch().all();
+    private Flux<Map<String, Object>> candidates(String[] types) {
+        return db.sql("select e.id as event_id, e.event_type, e.priority, e.schedule_after, e.allow_duplicates, e.one_time, "
+                        + "s.id as subscription_id, s.filters::text as filters_json "
+                        + "from event e left join subscription s on s.event_id = e.id and s.is_enabled "
+                        + "where e.is_enabled and (e.event_type = any(:types) or (right(e.event_type, 1) = '*' and exists "
+                        + "(select 1 from unnest(cast(:types as text[])) t where starts_with(t, left(e.event_type, -1)))))")
+                .bind("types", types).fetch().all();
     }
 
-    /** One statement for all plain matches (typically every subscription of the event). */
-    private Mono<Long> insertAll(List<Map<String, Object>> rows, CloudEvent event, String rawJson, String hash) {
+    /** One statement for all plain matches of the poll (typically every subscription of every event). */
+    private Mono<Long> insertAll(List<FanOutMatches.Match> rows, List<Incoming> events) {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
-        return db.sql("insert into event_message (id, event_id, subscription_id, cloud_event_id, event_type, payload, "
-                        + "content_hash, priority, status, next_attempt) select gen_random_uuid(), u.event_id, u.sub, :ce, :type, "
-                        + "cast(:payload as jsonb), :hash, u.priority, 'pending', now() + coalesce(cast(u.delay as interval), interval '0') "
-                        + "from unnest(cast(:events as uuid[]), cast(:subs as uuid[]), cast(:priorities as int[]), cast(:delays as text[])) "
-                        + "as u(event_id, sub, priority, delay) on conflict (subscription_id, cloud_event_id) do nothing")
-                .bind("ce", event.id()).bind("type", event.type()).bind("payload", rawJson).bind("hash", hash)
-                .bind("events", rows.stream().map(r -> Rows.uuid(r, "event_id")).toArray(UUID[]::new))
-                .bind("subs", rows.stream().map(r -> Rows.uuid(r, "subscription_id")).toArray(UUID[]::new))
-                .bind("priorities", rows.stream().map(r -> Rows.integer(r, "priority")).toArray(Integer[]::new))
-                .bind("delays", rows.stream().map(r -> Rows.str(r, "schedule_after")).toArray(String[]::new))
+        return db.sql(INSERT_ALL)
+                .bind("events", rows.stream().map(r -> Rows.uuid(r.row(), "event_id")).toArray(UUID[]::new))
+                .bind("subs", rows.stream().map(r -> Rows.uuid(r.row(), "subscription_id")).toArray(UUID[]::new))
+                .bind("priorities", rows.stream().map(r -> Rows.integer(r.row(), "priority")).toArray(Integer[]::new))
+                .bind("delays", rows.stream().map(r -> Rows.str(r.row(), "schedule_after")).toArray(String[]::new))
+                .bind("idx", rows.stream().map(r -> r.event() + 1).toArray(Integer[]::new))
+                .bind("ces", events.stream().map(i -> i.event().id()).toArray(String[]::new))
+                .bind("types", events.stream().map(i -> i.event().type()).toArray(String[]::new))
+                .bind("payloads", events.stream().map(Incoming::rawJson).toArray(String[]::new))
+                .bind("hashes", events.stream().map(i -> matches.contentHash(i.event())).toArray(String[]::new))
                 .fetch().rowsUpdated();
     }
 
-    private Mono<Long> insert(Map<String, Object> r, CloudEvent event, String rawJson, String hash) {
+    /** allowDuplicates false: skipped when the same content is already queued for that subscription. */
+    private Mono<Long> insertUnlessDuplicate(FanOutMatches.Match m, List<Incoming> events) {
+        Map<String, Object> r = m.row();
+        CloudEvent event = events.get(m.event()).event();
+        String hash = matches.contentHash(event);
         String schedule = Rows.str(r, "schedule_after");
         var spec = db.sql("insert into event_message (id, event_id, subscription_id, cloud_event_id, event_type, payload, "
                         + "content_hash, priority, status, next_attempt) select :id, :eventId, :sub, :ce, :type, cast(:payload as jsonb), "
                         + ":hash, :priority, 'pending', now() + coalesce(cast(:delay as interval), interval '0') "
-                        + "where :allowDup or not exists (select 1 from event_message d where d.subscription_id = :sub and d.content_hash = :hash) "
+                        + "where not exists (select 1 from event_message d where d.subscription_id = :sub and d.content_hash = :hash) "
                         + "on conflict (subscription_id, cloud_event_id) do nothing")
                 .bind("id", UUID.randomUUID()).bind("eventId", Rows.uuid(r, "event_id")).bind("sub", Rows.uuid(r, "subscription_id"))
-                .bind("ce", event.id()).bind("type", event.type()).bind("payload", rawJson).bind("hash", hash)
-                .bind("priority", Rows.integer(r, "priority")).bind("allowDup", Rows.bool(r, "allow_duplicates"));
+                .bind("ce", event.id()).bind("type", event.type()).bind("payload", events.get(m.event()).rawJson())
+                .bind("hash", hash).bind("priority", Rows.integer(r, "priority"));
         spec = schedule == null ? spec.bindNull("delay", String.class) : spec.bind("delay", schedule);
-        Mono<Long> insert = spec.fetch().rowsUpdated();
-        if (Rows.bool(r, "allow_duplicates")) {
-            return insert;
-        }
-        // records are processed concurrently: serialise the "same content already queued?" check per subscription
+        // two replicas may fan out at once: serialise the "same content already queued?" check per subscription
         return db.sql("select pg_advisory_xact_lock(hashtext(:key))").bind("key", Rows.uuid(r, "subscription_id") + hash)
-                .fetch().rowsUpdated().then(insert);
+                .fetch().rowsUpdated().then(spec.fetch().rowsUpdated());
     }
 
     /** lastTriggered/nextTrigger kept by the server; a oneTime definition switches itself off after its first match. */
-    private Mono<Void> markTriggered(List<UUID> definitions) {
+    private Mono<Void> markTriggered(Set<UUID> definitions) {
         if (definitions.isEmpty()) {
             return Mono.empty();
         }
@@ -119,21 +126,5 @@ class FanOut {
                         + "else now() + cast(schedule_after as interval) end, is_enabled = is_enabled and not one_time, "
                         + "updated = now() where id = any(:ids)")
                 .bind("ids", definitions.toArray(UUID[]::new)).then();
-    }
-
-    private Map<String, String> filters(Map<String, Object> row) {
-        String f = Rows.str(row, "filters_json");
-        return f == null ? null : json.readValue(f, FILTERS);
-    }
-
-    private String contentHash(CloudEvent e) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((e.type() + "\n" + e.subject() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(e.data() == null ? new byte[0] : json.writeValueAsBytes(e.data()));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
