@@ -120,6 +120,28 @@ class StorageIT extends SyncTestBase {
         assertThat(objectEvents(id, "created")).isEqualTo(12);
     }
 
+    /**
+     * Storage windows (of 7) commit side by side; o0002 is listed again, changed, in the second window:
+     * that window waits for the first to commit and then updates o0002 instead of creating it again.
+     */
+    @Test
+    void anObjectListedAgainInAConcurrentWindowIsCreatedOnceThenUpdated() {
+        apis.seed(10);
+        apis.alsoListed.add(apis.source.get("o0002").deepCopy().put("name", "Listed again"));
+        String s = storage();
+        String body = syncBody("[\"delete\"]").replace("\"targetId\":\"" + sourceId + "\"", "\"targetId\":\"" + s + "\",\"targetType\":\"storage\"");
+        String id = post("/api/v1/synchronizations", body, 201).get("id").asString();
+
+        JsonNode first = post("/api/v1/synchronizations/" + id + "/run", "", 200);
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("success");
+        assertThat(first.get("counts").get("created").asInt()).isEqualTo(10);
+        assertThat(first.get("counts").get("updated").asInt()).isEqualTo(1);
+        assertThat(get("/api/v1/storages/" + s + "/entities/o0002").get("value").get("title").asString()).isEqualTo("Listed again");
+        assertThat(get("/api/v1/synchronizations/" + id + "/contracts").get("total").asLong()).isEqualTo(10);
+        assertThat(objectEvents(id, "created")).isEqualTo(10);
+        assertThat(objectEvents(id, "updated")).isEqualTo(1);
+    }
+
     private Long objectEvents(String syncId, String verb) {
         return db.sql("select count(*) from outbox where message_key = :id and payload like :type")
                 .bind("id", syncId).bind("type", "%org.openconnector.synchronization.object." + verb + "%")

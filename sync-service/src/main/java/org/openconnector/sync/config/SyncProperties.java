@@ -12,6 +12,8 @@ import java.time.Duration;
  *                         storage target, written in one transaction
  * @param lookahead        windows looked up and decided at once: while one window is written, the next ones
  *                         are read, hashed, looked up and mapped (1 = no overlap)
+ * @param windowWrites     storage-target windows written (each one transaction) at once; API targets write
+ *                         one window at a time with {@code writeConcurrency} objects in flight
  * @param writeConcurrency target writes in flight per run
  * @param maxDeleteShare   deletions above this share of a synchronization's live contracts fail the run
  * @param lease            how long a run holds its synchronization before a killed run's claim expires;
@@ -21,6 +23,7 @@ import java.time.Duration;
 @ConfigurationProperties("openconnector.sync")
 public record SyncProperties(@DefaultValue("500") int window,
                              @DefaultValue("2") int lookahead,
+                             @DefaultValue("2") int windowWrites,
                              @DefaultValue("8") int writeConcurrency,
                              @DefaultValue("0.5") double maxDeleteShare,
                              @DefaultValue("2m") Duration lease,

@@ -1,14 +1,17 @@
 package org.openconnector.sync.run;
 
+import org.openconnector.sync.config.Clients;
 import org.openconnector.sync.config.SyncProperties;
 import org.openconnector.sync.synchronization.Synchronization;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,10 +32,12 @@ class ConnectorObjectsReader implements SourceReader {
 
     private final WebClient connector;
     private final SyncProperties props;
+    private final JsonMapper json;
 
-    ConnectorObjectsReader(@Qualifier("connectorClient") WebClient connector, SyncProperties props) {
+    ConnectorObjectsReader(@Qualifier("connectorClient") WebClient connector, SyncProperties props, JsonMapper json) {
         this.connector = connector;
         this.props = props;
+        this.json = json;
     }
 
     @Override
@@ -48,7 +53,7 @@ class ConnectorObjectsReader implements SourceReader {
                 .accept(MediaType.APPLICATION_NDJSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(request(config))
                 .exchangeToFlux(r -> r.statusCode().is2xxSuccessful()
-                        ? r.bodyToFlux(JsonNode.class)
+                        ? lines(r.bodyToFlux(DataBuffer.class))
                         : r.bodyToMono(String.class).defaultIfEmpty("").flatMapMany(text -> Flux.error(new RunFailure(
                         "Reading source " + sync.sourceId() + " failed (" + r.statusCode().value() + "): "
                                 + ConnectorCalls.abbreviate(text)))))
@@ -69,6 +74,17 @@ class ConnectorObjectsReader implements SourceReader {
                         fetch.markComplete();
                     }
                 }));
+    }
+
+    /** Each NDJSON line parsed once, from its bytes (see {@link NdjsonLines}). */
+    private Flux<JsonNode> lines(Flux<DataBuffer> body) {
+        return Flux.defer(() -> {
+            NdjsonLines lines = new NdjsonLines(json, Clients.MAX_BODY);
+            return body.concatMapIterable(lines::next)
+                    .concatWith(Flux.defer(() -> Flux.fromIterable(lines.rest())))
+                    // buffers still queued when the run stops early go back to the pool
+                    .doOnDiscard(DataBuffer.class, org.springframework.core.io.buffer.DataBufferUtils::release);
+        });
     }
 
     /** sourceConfig in connector-service's ObjectsRequest shape (OpenConnector's flat keys mapped to its pagination). */

@@ -8,12 +8,14 @@ import org.openconnector.sync.synchronization.Synchronization;
 import org.openconnector.sync.target.TargetWriter;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +25,10 @@ import java.util.stream.Collectors;
  *   <li>look up and decide, up to {@code lookahead} windows at once: one read-only contract query per
  *       window, then skip the unchanged, check conditions, map ({@link Decider}) — this overlaps the
  *       next window's reading and mapping with the current window's write;</li>
- *   <li>write, one window at a time ({@link WindowWriter}); repeats (origin ids an earlier window of
- *       this run already had) are looked up and decided again here, after that earlier window committed.</li>
+ *   <li>write ({@link WindowWriter}): a remote target's windows one at a time, a local target's up to
+ *       {@code windowWrites} at once (their origin ids are disjoint, so the transactions touch disjoint
+ *       rows). A window holding repeats (origin ids an earlier window of this run already had) first
+ *       waits until every earlier window has committed, then looks those up again and decides them afresh.</li>
  * </ol>
  * Deletions come last and only after a complete fetch ({@link Deletions}).
  */
@@ -36,13 +40,15 @@ final class SyncRun {
     }
 
     record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, TransactionalOperator tx,
-                int window, int lookahead, int concurrency, double maxDeleteShare) {
+                int window, int lookahead, int windowWrites, int concurrency, double maxDeleteShare) {
     }
 
     private final Setup s;
     private final Deps deps;
     final RunCounts counts = new RunCounts();
     private final SeenSet seen = new SeenSet();
+    /** Completion signals of the window writes in flight. */
+    private final Set<Mono<Void>> writing = ConcurrentHashMap.newKeySet();
     private final Decider decider;
     private final WindowWriter writer;
     private final Instant freshAfter;
@@ -65,7 +71,8 @@ final class SyncRun {
                 .map(objects -> Window.digest(objects, s, seen, counts))
                 .filter(w -> !w.isEmpty())
                 .flatMapSequential(this::decide, Math.max(1, deps.lookahead()), 1)
-                .concatMap(this::write, 1)
+                // a local target's windows may commit side by side (disjoint origin ids); a remote one's one by one
+                .flatMapSequential(this::write, s.writer().local() ? Math.max(1, deps.windowWrites()) : 1, 1)
                 .then(Mono.defer(() -> new Deletions(s, deps, counts).run(fetch, seen)));
     }
 
@@ -84,7 +91,22 @@ final class SyncRun {
         });
     }
 
+    /** Waits, for a window with repeats, until the earlier windows' writes are done; then writes it. */
     private Mono<Void> write(Window w) {
+        return Mono.defer(() -> {
+            Mono<Void> earlier = w.repeats.isEmpty() ? Mono.empty()
+                    : Mono.whenDelayError(List.copyOf(writing)).onErrorResume(e -> Mono.empty());
+            Sinks.Empty<Void> done = Sinks.empty();
+            Mono<Void> mine = done.asMono();
+            writing.add(mine);
+            return earlier.then(Mono.defer(() -> writeWindow(w))).doFinally(signal -> {
+                writing.remove(mine);
+                done.tryEmitEmpty();
+            });
+        });
+    }
+
+    private Mono<Void> writeWindow(Window w) {
         List<String> repeats = w.items.keySet().stream().filter(w.repeats::contains).toList();
         Mono<Void> decided = repeats.isEmpty() ? Mono.empty()
                 : deps.contracts().known(s.sync().id(), repeats, freshAfter).doOnNext(known -> {

@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -81,20 +82,26 @@ public class StorageRepository {
                 .bind("i", identifier).bind("k", key).bind("v", json.writeValueAsString(value)).bind("now", now).then();
     }
 
-    /** Upserts many entities in one statement; keys must be distinct (Postgres refuses to touch a row twice). */
+    /**
+     * Upserts many entities in one statement; keys must be distinct (Postgres refuses to touch a row
+     * twice). The values travel as one JSON array (parsed once by Postgres straight into jsonb, zipped
+     * with the keys by {@code rows from}) rather than as a text[] of JSON documents, which would be
+     * escaped into an array literal here and unescaped and cast one by one there.
+     */
     public Mono<Void> putAll(String identifier, Map<String, JsonNode> values) {
         if (values.isEmpty()) {
             return Mono.empty();
         }
         String[] keys = values.keySet().toArray(String[]::new);
-        String[] texts = new String[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            texts[i] = json.writeValueAsString(values.get(keys[i]));
+        ArrayNode array = json.createArrayNode();
+        for (String key : keys) {
+            array.add(values.get(key));
         }
         return db.sql("insert into storage_entity (storage, key, value, created, updated) "
-                        + "select :i, t.k, cast(t.v as jsonb), :now, :now from unnest(cast(:keys as text[]), cast(:values as text[])) as t(k, v) "
+                        + "select :i, t.k, t.v, :now, :now "
+                        + "from rows from (unnest(cast(:keys as text[])), jsonb_array_elements(cast(:values as jsonb))) as t(k, v) "
                         + "on conflict (storage, key) do update set value = excluded.value, updated = excluded.updated")
-                .bind("i", identifier).bind("keys", keys).bind("values", texts).bind("now", now()).then();
+                .bind("i", identifier).bind("keys", keys).bind("values", json.writeValueAsString(array)).bind("now", now()).then();
     }
 
     public Mono<Long> deleteEntity(String identifier, String key) {
