@@ -3,26 +3,30 @@ package org.openconnector.sync.run;
 import org.openconnector.mapping.engine.MappingException;
 import org.openconnector.sync.contract.Known;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 
 /**
  * Decides one object against its contract: unchanged (skipped without mapping), invalid (conditions
  * false), failed (mapping error), or to be written — then it is mapped here, and its target hash
- * computed, so that this CPU work happens in the deciding stage rather than inside a write transaction.
+ * computed and its JSON text written, so that this CPU work happens in the deciding stage (ahead of, and
+ * beside, the window being written) rather than in the writing stage.
  */
 final class Decider {
 
-    /** An object to write: its contract (null when new), the mapped object and its hash. */
-    record Pending(Window.Item item, Known contract, JsonNode mapped, String targetHash, boolean create) {
+    /** An object to write: its contract (null when new), the mapped object, its JSON text and its hash. */
+    record Pending(Window.Item item, Known contract, JsonNode mapped, String mappedJson, String targetHash, boolean create) {
     }
 
     private final SyncRun.Setup s;
     private final RunCounts counts;
+    private final JsonMapper json;
 
-    Decider(SyncRun.Setup s, RunCounts counts) {
+    Decider(SyncRun.Setup s, RunCounts counts, JsonMapper json) {
         this.s = s;
         this.counts = counts;
+        this.json = json;
     }
 
     /**
@@ -57,7 +61,8 @@ final class Decider {
             if (s.test()) {
                 (create ? counts.created : counts.updated).incrementAndGet();
             }
-            return new Pending(item, contract, mapped, CanonicalHash.of(mapped), create);
+            // serialized once, here: the storage entity and the object's event both carry this text
+            return new Pending(item, contract, mapped, json.writeValueAsString(mapped), CanonicalHash.of(mapped), create);
         } catch (MappingException | IllegalArgumentException e) {
             counts.failed.incrementAndGet();
             return null;

@@ -73,7 +73,7 @@ public class RunService {
         this.tx = TransactionalOperator.create(txm);
         this.db = db;
         this.json = json;
-        this.deps = new SyncRun.Deps(contracts, lease, outbox, tx, props.window(), props.lookahead(), props.windowWrites(), props.writeConcurrency(),
+        this.deps = new SyncRun.Deps(contracts, lease, outbox, tx, json, props.window(), props.lookahead(), props.windowWrites(), props.writeConcurrency(),
                 props.maxDeleteShare());
     }
 

@@ -9,6 +9,7 @@ import org.openconnector.sync.target.TargetWriter;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +40,7 @@ final class SyncRun {
                  SourceReader reader, TargetWriter writer) {
     }
 
-    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, TransactionalOperator tx,
+    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, TransactionalOperator tx, JsonMapper json,
                 int window, int lookahead, int windowWrites, int concurrency, double maxDeleteShare) {
     }
 
@@ -58,7 +59,7 @@ final class SyncRun {
     SyncRun(Setup setup, Deps deps) {
         this.s = setup;
         this.deps = deps;
-        this.decider = new Decider(setup, counts);
+        this.decider = new Decider(setup, counts, deps.json());
         this.writer = new WindowWriter(setup, deps, counts);
         this.freshAfter = Decider.freshAfter(setup);
     }

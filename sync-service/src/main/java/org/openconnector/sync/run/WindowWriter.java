@@ -5,7 +5,6 @@ import org.openconnector.common.events.Topics;
 import org.openconnector.sync.contract.Contract;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,13 +49,13 @@ final class WindowWriter {
         long t1 = System.nanoTime();
         UUID syncId = s.sync().id();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Map<String, JsonNode> byTarget = new LinkedHashMap<>();
+        Map<String, String> byTarget = new LinkedHashMap<>();
         List<Contract> saved = new ArrayList<>(pending.size());
         List<CloudEvent> events = new ArrayList<>(pending.size());
         List<Decider.Pending> written = new ArrayList<>(pending.size());
         for (Decider.Pending p : pending) {
             String targetId = p.create() ? s.writer().localTargetId(p.item().originId()) : p.contract().targetId();
-            if (byTarget.put(targetId, p.mapped()) != null) {
+            if (byTarget.put(targetId, p.mappedJson()) != null) {
                 // two contracts pointing at one target object: write it once (the later one), count the other failed
                 counts.failed.incrementAndGet();
                 continue;

@@ -10,7 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -83,25 +82,30 @@ public class StorageRepository {
     }
 
     /**
-     * Upserts many entities in one statement; keys must be distinct (Postgres refuses to touch a row
+     * Upserts many entities (key to JSON text) in one statement; keys must be distinct (Postgres refuses to touch a row
      * twice). The values travel as one JSON array (parsed once by Postgres straight into jsonb, zipped
      * with the keys by {@code rows from}) rather than as a text[] of JSON documents, which would be
      * escaped into an array literal here and unescaped and cast one by one there.
      */
-    public Mono<Void> putAll(String identifier, Map<String, JsonNode> values) {
-        if (values.isEmpty()) {
+    public Mono<Void> putAll(String identifier, Map<String, String> jsonValues) {
+        if (jsonValues.isEmpty()) {
             return Mono.empty();
         }
-        String[] keys = values.keySet().toArray(String[]::new);
-        ArrayNode array = json.createArrayNode();
-        for (String key : keys) {
-            array.add(values.get(key));
+        String[] keys = jsonValues.keySet().toArray(String[]::new);
+        int size = 2;
+        for (String text : jsonValues.values()) {
+            size += text.length() + 1;
         }
+        StringBuilder array = new StringBuilder(size).append('[');
+        for (int i = 0; i < keys.length; i++) {
+            array.append(i == 0 ? "" : ",").append(jsonValues.get(keys[i]));
+        }
+        array.append(']');
         return db.sql("insert into storage_entity (storage, key, value, created, updated) "
                         + "select :i, t.k, t.v, :now, :now "
                         + "from rows from (unnest(cast(:keys as text[])), jsonb_array_elements(cast(:values as jsonb))) as t(k, v) "
                         + "on conflict (storage, key) do update set value = excluded.value, updated = excluded.updated")
-                .bind("i", identifier).bind("keys", keys).bind("values", json.writeValueAsString(array)).bind("now", now()).then();
+                .bind("i", identifier).bind("keys", keys).bind("values", array.toString()).bind("now", now()).then();
     }
 
     public Mono<Long> deleteEntity(String identifier, String key) {

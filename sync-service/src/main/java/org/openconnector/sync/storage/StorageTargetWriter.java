@@ -34,8 +34,8 @@ class StorageTargetWriter implements TargetWriter {
     }
 
     @Override
-    public Mono<Void> writeAll(Synchronization sync, Map<String, JsonNode> byTargetId) {
-        return storages.putAll(sync.targetId(), byTargetId);
+    public Mono<Void> writeAll(Synchronization sync, Map<String, String> jsonByTargetId) {
+        return storages.putAll(sync.targetId(), jsonByTargetId);
     }
 
     @Override

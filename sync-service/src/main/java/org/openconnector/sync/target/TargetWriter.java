@@ -30,10 +30,11 @@ public interface TargetWriter {
     }
 
     /**
-     * Local writers only: writes a window's objects (target id to mapped object; a create's target id is
-     * the one {@link #create} would give it) in as few statements as possible, joining the caller's transaction.
+     * Local writers only: writes a window's objects (target id to the mapped object's JSON text, serialized
+     * once by the caller, which also puts it in the object's event; a create's target id is the one
+     * {@link #create} would give it) in as few statements as possible, joining the caller's transaction.
      */
-    default Mono<Void> writeAll(Synchronization sync, java.util.Map<String, JsonNode> byTargetId) {
+    default Mono<Void> writeAll(Synchronization sync, java.util.Map<String, String> jsonByTargetId) {
         return Mono.error(new UnsupportedOperationException(type() + " targets are written one object at a time"));
     }
 
