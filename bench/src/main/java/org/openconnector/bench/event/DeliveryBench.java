@@ -80,15 +80,19 @@ public final class DeliveryBench {
                     .retrieve().bodyToMono(Map.class).block();
         }
         receivers.startRun(run);
+        CpuTime cpuBefore = CpuTime.now(postgresPort());
         long start = System.nanoTime();
+        long expected = (long) rate * seconds * (SUBSCRIPTIONS - (hangingReceiver >= 0 ? 1 : 0));
+        Thread progress = progress(receivers, label, start, expected);
         write(app, type, rate, seconds);
         double writing = (System.nanoTime() - start) / 1e9;
-        long expected = (long) rate * seconds * (SUBSCRIPTIONS - (hangingReceiver >= 0 ? 1 : 0));
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (receivers.received.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        CpuTime cpu = CpuTime.now(postgresPort()).minus(cpuBefore);
+        progress.interrupt();
         long got = receivers.received.get();
         List<Long> lat = new ArrayList<>(receivers.latenciesNanos);
         lat.sort(Long::compare);
@@ -96,6 +100,41 @@ public final class DeliveryBench {
                         + "in %.1f s = %.0f deliveries/s; latency outbox write -> receipt p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 label, rate, SUBSCRIPTIONS, seconds, writing, got, expected, elapsed, got / elapsed,
                 pct(lat, 0.50), pct(lat, 0.99), lat.isEmpty() ? 0 : lat.get(lat.size() - 1) / 1e6);
+        // CPU per delivery does not depend on how busy the rest of the machine is: 2 cores = 2,000 ms per second
+        System.out.printf("  CPU: this JVM (service, Kafka broker, receivers, writer) %.0f ms, PostgreSQL %.0f ms = %.2f ms per delivery; "
+                        + "load average %s%n", cpu.jvmMillis(), cpu.postgresMillis(),
+                got == 0 ? 0 : (cpu.jvmMillis() + cpu.postgresMillis()) / got, loadAverage());
+    }
+
+    private static int postgresPort() {
+        return java.net.URI.create(RealInfrastructure.get().jdbcUrl().substring("jdbc:".length())).getPort();
+    }
+
+    /** Prints the received count every 5 s: whether the service keeps pace, falls behind steadily or stalls. */
+    private static Thread progress(BenchReceivers receivers, String label, long start, long expected) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(5000);
+                    System.out.printf("  %s: %.0f s, received %d of %d, load average %s%n", label, (System.nanoTime() - start) / 1e9,
+                            receivers.received.get(), expected, loadAverage());
+                }
+            } catch (InterruptedException done) {
+                Thread.currentThread().interrupt();
+            }
+        }, "progress");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The 1-minute load average (Linux), to tell a slow service from a busy machine; "?" elsewhere. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Writes {@code rate} events per second to the outbox in 20 ms slices, as a producing service would. */

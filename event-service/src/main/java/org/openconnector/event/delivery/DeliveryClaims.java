@@ -27,8 +27,9 @@ class DeliveryClaims {
             with due as (
                 select d.id, d.priority, d.next_attempt
                 from subscription s
-                cross join lateral (select count(*) as n from event_message b
-                                    where b.subscription_id = s.id and b.locked_until > now()) busy
+                cross join lateral (select count(*) as n from (select 1 from event_message b
+                                    where b.subscription_id = s.id and b.locked_until > now()
+                                    limit :perSubscription) leases) busy
                 cross join lateral (select m.id, m.priority, m.next_attempt from event_message m
                                     where m.subscription_id = s.id and m.status in ('pending', 'retrying')
                                       and m.next_attempt <= now() and (m.locked_until is null or m.locked_until < now())

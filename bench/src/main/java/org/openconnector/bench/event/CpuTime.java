@@ -1,0 +1,45 @@
+package org.openconnector.bench.event;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used so far by this JVM and by the embedded PostgreSQL it started (the postmaster on the
+ * test support's port and its backends, from /proc on Linux; 0 elsewhere). A run's difference divided by its deliveries is a cost per
+ * delivery that a loaded machine does not distort the way it distorts throughput.
+ */
+record CpuTime(double jvmMillis, double postgresMillis) {
+
+    /** Linux reports utime and stime in clock ticks; USER_HZ is 100 on every common kernel. */
+    private static final double MILLIS_PER_TICK = 10.0;
+
+    /** @param postgresPort the embedded server's port; its postmaster is found by {@code -p <port>} (it is not our child) */
+    static CpuTime now(int postgresPort) {
+        double jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e6 : 0;
+        String flag = "-p " + postgresPort + " ";
+        double pg = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("/postgres ") && (p.info().commandLine().orElse("") + " ").contains(flag))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.children()))
+                .mapToDouble(p -> ticks(p.pid()) * MILLIS_PER_TICK).sum();
+        return new CpuTime(jvm, pg);
+    }
+
+    CpuTime minus(CpuTime earlier) {
+        return new CpuTime(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
+    }
+
+    /** utime + stime of a process, plus what its finished children used (cutime + cstime). */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after "(comm) ": state=0 ... utime=11 stime=12 cutime=13 cstime=14
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
