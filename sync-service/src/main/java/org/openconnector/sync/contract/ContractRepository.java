@@ -71,6 +71,11 @@ public class ContractRepository {
                 .bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).bind("at", at).then();
     }
 
+    public Mono<Long> countLive(UUID synchronizationId) {
+        return db.sql("select count(*) from contract where synchronization_id = :s and target_id is not null")
+                .bind("s", synchronizationId).map(r -> r.get(0, Long.class)).one();
+    }
+
     /** Origin ids of the live contracts (a target object exists), streamed for the deletion pass. */
     public Flux<String> liveOrigins(UUID synchronizationId) {
         return db.sql("select origin_id from contract where synchronization_id = :s and target_id is not null")

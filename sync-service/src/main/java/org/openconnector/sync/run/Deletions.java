@@ -44,17 +44,22 @@ final class Deletions {
         }
         long t0 = System.nanoTime();
         UUID id = s.sync().id();
-        long[] live = new long[1];
-        return deps.contracts().liveOrigins(id)
-                .filter(origin -> {
-                    live[0]++;
-                    return !seen.contains(origin);
-                })
-                .collectList()
-                .flatMap(unseen -> unseen.isEmpty() ? Mono.just(List.<Known>of())
-                        : deps.contracts().live(id, unseen).collectList())
-                .flatMap(unseen -> s.sync().deletes() ? delete(unseen, live[0]) : keep(unseen))
+        return deps.contracts().countLive(id)
+                .flatMap(live -> (live == counts.seenLive.get() ? Mono.just(List.<Known>of()) : unseen(id, seen))
+                        .flatMap(unseen -> s.sync().deletes() ? delete(unseen, live) : keep(unseen)))
                 .then(Mono.fromRunnable(() -> counts.deleteNanos.addAndGet(System.nanoTime() - t0)));
+    }
+
+    /**
+     * The live contracts the run did not see: the origin ids of all live contracts streamed through the
+     * seen set. Only needed when the live contracts outnumber those the run saw (see {@link RunCounts#seenLive});
+     * in the usual run, where the source still has everything, one count answers it.
+     */
+    private Mono<List<Known>> unseen(UUID id, SeenSet seen) {
+        return deps.contracts().liveOrigins(id)
+                .filter(origin -> !seen.contains(origin))
+                .collectList()
+                .flatMap(origins -> origins.isEmpty() ? Mono.just(List.<Known>of()) : deps.contracts().live(id, origins).collectList());
     }
 
     private Mono<Void> delete(List<Known> unseen, long live) {

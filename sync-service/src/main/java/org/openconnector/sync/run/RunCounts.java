@@ -19,6 +19,13 @@ final class RunCounts {
     final AtomicLong mapNanos = new AtomicLong();
     final AtomicLong writeNanos = new AtomicLong();
     final AtomicLong deleteNanos = new AtomicLong();
+    /**
+     * Distinct origin ids this run read whose contracts are live (had a target id when looked up, or were
+     * created by the run). When it equals the number of live contracts after a complete fetch, every live
+     * contract was seen and the deletion pass need not scan them. Repeats are not counted at lookup, so a
+     * seen-set collision can only make it smaller (then the pass scans), never hide an unseen contract.
+     */
+    final AtomicLong seenLive = new AtomicLong();
     volatile String deletion = "not run";
 
     ObjectNode counts() {

@@ -85,7 +85,11 @@ final class SyncRun {
             w.known = known;
             for (Window.Item item : w.items.values()) {
                 if (!w.repeats.contains(item.originId())) {
-                    add(w, decider.decide(item, known.get(item.originId())));
+                    Known contract = known.get(item.originId());
+                    if (contract != null && contract.targetId() != null) {
+                        counts.seenLive.incrementAndGet();
+                    }
+                    add(w, decider.decide(item, contract));
                 }
             }
             return w;

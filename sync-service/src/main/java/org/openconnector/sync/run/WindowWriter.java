@@ -71,7 +71,7 @@ final class WindowWriter {
                 .doOnSuccess(v -> {
                     counts.writeNanos.addAndGet(System.nanoTime() - t1);
                     for (Decider.Pending p : written) {
-                        (p.create() ? counts.created : counts.updated).incrementAndGet();
+                        created(p);
                     }
                 });
     }
@@ -96,7 +96,14 @@ final class WindowWriter {
                         .as(deps.tx()::transactional))
                 .doOnSuccess(v -> {
                     counts.writeNanos.addAndGet(System.nanoTime() - t1);
-                    (p.create() ? counts.created : counts.updated).incrementAndGet();
+                    created(p);
                 });
+    }
+
+    private void created(Decider.Pending p) {
+        (p.create() ? counts.created : counts.updated).incrementAndGet();
+        if (p.create()) {
+            counts.seenLive.incrementAndGet();
+        }
     }
 }
