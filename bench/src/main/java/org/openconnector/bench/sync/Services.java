@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class Services implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new java.util.HashMap<>();
     private final Map<String, String> urls = new java.util.HashMap<>();
 
     static Services start() throws Exception {
@@ -49,6 +50,13 @@ final class Services implements AutoCloseable {
         return urls.get("sync-service");
     }
 
+    /** The service processes by name (for CPU accounting). */
+    Map<String, ProcessHandle> handles() {
+        Map<String, ProcessHandle> out = new java.util.LinkedHashMap<>();
+        byName.forEach((name, p) -> out.put(name, p.toHandle()));
+        return out;
+    }
+
     private void launch(String name, Map<String, String> env) throws Exception {
         File[] jars = Path.of(name, "target").toFile().listFiles((dir, f) -> f.startsWith(name + "-") && f.endsWith("-exec.jar"));
         if (jars == null || jars.length != 1) {
@@ -65,7 +73,9 @@ final class Services implements AutoCloseable {
         pb.environment().putAll(RealInfrastructure.serviceEnvironment());
         pb.environment().putAll(env);
         pb.environment().put("PORT", String.valueOf(port));
-        processes.add(pb.start());
+        Process process = pb.start();
+        processes.add(process);
+        byName.put(name, process);
         urls.put(name, "http://localhost:" + port);
     }
 

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * through a 15-field mapping into a loopback API target, or (second argument {@code storage}) into a storage of sync-service. Prints objects/s of the first run (all
  * created), of a second run (all unchanged: nothing mapped or written) and sync-service's peak heap.
  * Usage: {@code mvn -q -DskipTests -pl connector-service,mapping-service,sync-service package}, then
- * {@code bench/run org.openconnector.bench.sync.SyncBench [objects] [api|storage|stream]} ({@code stream}: only
- * connector-service's object stream, no sync).
+ * {@code bench/run org.openconnector.bench.sync.SyncBench [objects] [api|storage|stream] [warm-up objects]} ({@code stream}:
+ * only connector-service's object stream, no sync; warm-up objects, default 0: first sync that many objects through a
+ * synchronization of their own, twice, so that the measured runs find the JIT warm). Each run also prints the CPU
+ * seconds each process used ({@link CpuWatch}), the fairer comparison on a shared machine.
  */
 public final class SyncBench {
 
@@ -31,7 +33,8 @@ public final class SyncBench {
     public static void main(String[] args) throws Exception {
         int status = 1;
         try {
-            run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, args.length > 1 ? args[1] : "api");
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, args.length > 1 ? args[1] : "api",
+                    args.length > 2 ? Integer.parseInt(args[2]) : 0);
             status = 0;
         } catch (Throwable e) {
             e.printStackTrace();
@@ -40,7 +43,7 @@ public final class SyncBench {
         }
     }
 
-    private static void run(int n, String mode) throws Exception {
+    private static void run(int n, String mode, int warm) throws Exception {
         boolean storage = mode.equals("storage");
         AtomicInteger created = new AtomicInteger();
         String filler = "x".repeat(820);
@@ -49,6 +52,11 @@ public final class SyncBench {
                     var q = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters();
                     int page = Integer.parseInt(q.getOrDefault("page", java.util.List.of("1")).get(0));
                     return res.header("Content-Type", "application/json").sendString(Mono.just(page(page, n, filler)));
+                })
+                .get("/warm", (req, res) -> {
+                    var q = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters();
+                    int page = Integer.parseInt(q.getOrDefault("page", java.util.List.of("1")).get(0));
+                    return res.header("Content-Type", "application/json").sendString(Mono.just(page(page, warm, filler)));
                 })
                 .post("/things", (req, res) -> req.receive().then(Mono.defer(() -> {
                     created.incrementAndGet();
@@ -67,22 +75,28 @@ public final class SyncBench {
                 stream(connector, source, n);
                 return;
             }
-            if (storage) {
-                sync.post().uri("/api/v1/storages").bodyValue(Map.of("identifier", "bench")).retrieve().toBodilessEntity()
-                        .block(Duration.ofSeconds(60));
+            if (warm > 0) {
+                // JIT warm-up on a synchronization of its own (another storage or the same API target), run twice
+                String warmSync = synchronization(sync, "warm", storage, source, target, mappingId, "/warm");
+                for (int i = 0; i < 2; i++) {
+                    long t = System.nanoTime();
+                    sync.post().uri("/api/v1/synchronizations/{id}/run", warmSync).retrieve().bodyToMono(Map.class).block(Duration.ofMinutes(30));
+                    System.out.printf("warm-up run %d: %d objects in %.2f s%n", i + 1, warm, (System.nanoTime() - t) / 1e9);
+                }
             }
-            String syncId = id(sync.post().uri("/api/v1/synchronizations").bodyValue(Map.of("name", "bench", "sourceId", source,
-                    "targetId", storage ? "bench" : target, "targetType", storage ? "storage" : "api", "sourceTargetMapping", mappingId,
-                    "sourceConfig", Map.of("endpoint", "/items", "resultsPosition", "items", "pagination", Map.of("type", "page")),
-                    "targetConfig", Map.of("endpoint", "/things"))));
+            String syncId = synchronization(sync, "bench", storage, source, target, mappingId, "/items");
+            created.set(0); // count the measured runs' API creates only
             HeapWatch heap = new HeapWatch(sync);
+            CpuWatch cpu = new CpuWatch(services.handles());
             for (String label : new String[] {"first run (all created)", "second run (all unchanged)"}) {
+                cpu.start();
                 long t = System.nanoTime();
                 Map<?, ?> log = sync.post().uri("/api/v1/synchronizations/{id}/run", syncId).retrieve().bodyToMono(Map.class)
                         .block(Duration.ofMinutes(30));
                 double s = (System.nanoTime() - t) / 1e9;
                 System.out.printf("%s: %d objects in %.2f s = %.0f objects/s; counts %s; stages %s%n", label, n, s, n / s,
                         log.get("counts"), log.get("stages"));
+                System.out.printf("%s CPU: %s; load average %s%n", label.substring(0, label.indexOf(' ')), cpu.stop(), load());
                 if (!"success".equals(log.get("status"))) {
                     throw new IllegalStateException("run failed: " + log.get("error"));
                 }
@@ -90,6 +104,26 @@ public final class SyncBench {
             System.out.printf("target: %s; API target objects created: %d; sync-service peak heap used: %d MiB%n", storage ? "storage" : "api", created.get(), heap.stop() >> 20);
         } finally {
             apis.disposeNow();
+        }
+    }
+
+    private static String synchronization(WebClient sync, String name, boolean storage, String source, String target, String mappingId,
+                                          String endpoint) {
+        if (storage) {
+            sync.post().uri("/api/v1/storages").bodyValue(Map.of("identifier", name)).retrieve().toBodilessEntity()
+                    .block(Duration.ofSeconds(60));
+        }
+        return id(sync.post().uri("/api/v1/synchronizations").bodyValue(Map.of("name", name, "sourceId", source,
+                "targetId", storage ? name : target, "targetType", storage ? "storage" : "api", "sourceTargetMapping", mappingId,
+                "sourceConfig", Map.of("endpoint", endpoint, "resultsPosition", "items", "pagination", Map.of("type", "page")),
+                "targetConfig", Map.of("endpoint", "/things"))));
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 
