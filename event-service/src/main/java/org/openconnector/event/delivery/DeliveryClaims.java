@@ -29,12 +29,12 @@ class DeliveryClaims {
                 from subscription s
                 cross join lateral (select count(*) as n from (select 1 from event_message b
                                     where b.subscription_id = s.id and b.locked_until > now()
-                                    limit :perSubscription) leases) busy
+                                    limit %1$d) leases) busy
                 cross join lateral (select m.id, m.priority, m.next_attempt from event_message m
                                     where m.subscription_id = s.id and m.status in ('pending', 'retrying')
                                       and m.next_attempt <= now() and (m.locked_until is null or m.locked_until < now())
                                     order by m.priority desc, m.next_attempt
-                                    limit greatest(:perSubscription - busy.n, 0)) d
+                                    limit greatest(%1$d - busy.n, 0)) d
                 where s.is_enabled
                 order by d.priority desc, d.next_attempt limit :limit
             ), locked as (
@@ -50,14 +50,19 @@ class DeliveryClaims {
 
     private final DatabaseClient db;
     private final DeliveryProperties props;
+    private final String claim;
 
     DeliveryClaims(DatabaseClient db, DeliveryProperties props) {
         this.db = db;
         this.props = props;
+        // the per-subscription limit is a literal, not a parameter: the claim is a cached prepared statement,
+        // and a generic plan that cannot see the LIMIT values sorts a subscription's whole backlog instead
+        // of reading the first rows of its index
+        this.claim = CLAIM.formatted(props.perSubscription());
     }
 
     Flux<Claimed> claim(int limit) {
-        return db.sql(CLAIM).bind("perSubscription", props.perSubscription()).bind("limit", limit)
+        return db.sql(claim).bind("limit", limit)
                 .bind("defaultTimeout", (double) props.defaultTimeout().toSeconds())
                 .bind("margin", props.leaseMargin().toMillis() / 1000.0)
                 .fetch().all().map(this::claimed);

@@ -45,7 +45,7 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("24h") Duration secretOverlap,
                                  @DefaultValue("1h") Duration pruneInterval,
                                  @DefaultValue("200") int outcomeBatchSize,
-                                 @DefaultValue("10ms") Duration outcomeWindow,
+                                 @DefaultValue("2ms") Duration outcomeWindow,
                                  @DefaultValue("true") boolean publishDelivered,
                                  @DefaultValue("30s") Duration leaseMargin) {
 
