@@ -14,36 +14,38 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A source's objects as a stream over its pages. Pages are fetched one after another through the
- * call engine (auth, retries, logs) and only as the consumer takes objects: at most the page being
- * emitted and the one after it are held, so memory stays flat however long the list. A failed page
- * ends the stream with that error, never with a silently short list.
+ * call engine (auth, retries, logs), one page ahead of the consumer and no further, so memory stays
+ * flat however long the list. Each page is read in one streaming pass ({@link PageReader}) straight
+ * into NDJSON lines. A failed page ends the stream with that error, never with a silently short list.
  */
 @Service
 public class ObjectStream {
 
-    private static final List<String> AUTO_POSITIONS = List.of("items", "results", "result", "data");
     private static final Pattern LINK_NEXT = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
 
     private final CallEngine engine;
-    private final JsonMapper json;
+    private final PageReader reader;
 
     public ObjectStream(CallEngine engine, JsonMapper json) {
         this.engine = engine;
-        this.json = json;
+        this.reader = new PageReader(json);
     }
 
-    /** Fetches the first page now (so its failure is a plain error answer) and the rest on demand. */
-    public Mono<Flux<JsonNode>> objects(StoredSource source, ObjectsRequest request) {
+    /**
+     * Fetches the first page now (so its failure is a plain error answer) and the rest on demand, as
+     * NDJSON: one array of lines per page. While a page is being written out the next one is already
+     * being fetched (the expansion subscribes to it when the page is emitted); {@code limitRate(1)}
+     * keeps at most one finished page waiting, so a slow consumer holds at most two pages here.
+     */
+    public Mono<Flux<byte[]>> pages(StoredSource source, ObjectsRequest request) {
         ObjectsRequest r = request.normalised();
         Map<String, String> query = new HashMap<>(r.query());
         var p = r.pagination();
@@ -56,7 +58,9 @@ public class ObjectStream {
         return fetch(source, r, PageState.first(r.endpoint(), query, p.type()))
                 .map(first -> Mono.just(first)
                         .expand(page -> page.next() == null ? Mono.empty() : fetch(source, r, page.next()))
-                        .concatMapIterable(PageState::items, 1));
+                        .limitRate(1)
+                        .filter(page -> page.count() > 0)
+                        .map(PageState::lines));
     }
 
     private Mono<PageState> fetch(StoredSource source, ObjectsRequest r, PageState page) {
@@ -65,28 +69,29 @@ public class ObjectStream {
             if (outcome.statusCode() / 100 != 2) {
                 throw failed(source, page, "answered " + outcome.statusCode());
             }
-            JsonNode body = parse(source, page, outcome);
-            List<JsonNode> items = items(source, page, r, body);
-            checkIds(source, page, r, items);
-            String mode = page.mode().equals("auto") ? detect(body, outcome) : page.mode();
-            int hash = items.hashCode();
-            // Page numbers sent to an API that ignores them give the same page again: it ends the list.
-            if (mode.equals("page") && page.number() > 1 && hash == page.itemsHash() && !items.isEmpty()) {
-                return page.fetched(List.of(), mode, null, hash);
+            ParsedPage parsed;
+            try {
+                parsed = reader.read(outcome.responseBody() == null ? new byte[0] : outcome.responseBody(), r.resultsPosition(), r.idPosition());
+            } catch (PageProblem e) {
+                throw failed(source, page, e.getMessage());
             }
-            boolean last = items.isEmpty() || page.number() >= r.maxPages() || "_object".equals(r.resultsPosition());
-            PageState next = last ? null : next(source, page, r, mode, body, outcome, items, hash);
-            return page.fetched(items, mode, next, hash);
+            String mode = page.mode().equals("auto") ? detect(parsed, outcome) : page.mode();
+            // Page numbers sent to an API that ignores them give the same page again: it ends the list.
+            if (mode.equals("page") && page.number() > 1 && parsed.count() > 0 && Arrays.equals(parsed.lines(), page.previous())) {
+                return PageState.empty(page, mode);
+            }
+            boolean last = parsed.count() == 0 || page.number() >= r.maxPages() || "_object".equals(r.resultsPosition());
+            PageState next = last ? null : next(source, page, r, mode, parsed, outcome);
+            return page.fetched(parsed.lines(), parsed.count(), mode, next);
         });
     }
 
-    private PageState next(StoredSource source, PageState page, ObjectsRequest r, String mode, JsonNode body, CallOutcome outcome,
-                           List<JsonNode> items, int hash) {
+    private PageState next(StoredSource source, PageState page, ObjectsRequest r, String mode, ParsedPage parsed, CallOutcome outcome) {
         var p = r.pagination();
         Map<String, String> query = new HashMap<>(page.query());
         switch (mode) {
             case "next", "link" -> {
-                String link = mode.equals("next") ? text(JsonDots.at(body, p.nextPath())) : linkNext(outcome);
+                String link = mode.equals("next") ? text(parsed.at(p.nextPath())) : linkNext(outcome);
                 if (link == null || link.isBlank()) {
                     return null;
                 }
@@ -95,25 +100,25 @@ public class ObjectStream {
                     return null;
                 }
                 // The link carries its own query; only parameters it lacks are carried over.
-                return new PageState(page.number() + 1, endpoint, query, mode, 0, List.of(), null, hash);
+                return PageState.following(page, endpoint, query, mode, 0, null);
             }
             case "page" -> {
                 long current = page.query().containsKey(p.param()) ? number(page.query().get(p.param()), p.param()) : p.start();
                 query.put(p.param(), String.valueOf(current + 1));
-                return new PageState(page.number() + 1, page.endpoint(), query, mode, 0, List.of(), null, hash);
+                return PageState.following(page, page.endpoint(), query, mode, 0, parsed.lines());
             }
             case "offset" -> {
-                long offset = page.offset() + items.size();
+                long offset = page.offset() + parsed.count();
                 query.put(p.param(), String.valueOf(p.start() + offset));
-                return new PageState(page.number() + 1, page.endpoint(), query, mode, offset, List.of(), null, hash);
+                return PageState.following(page, page.endpoint(), query, mode, offset, null);
             }
             case "cursor" -> {
-                String cursor = text(JsonDots.at(body, p.cursorPath()));
+                String cursor = text(parsed.at(p.cursorPath()));
                 if (cursor == null || cursor.isBlank()) {
                     return null;
                 }
                 query.put(p.cursorParam(), cursor);
-                return new PageState(page.number() + 1, page.endpoint(), query, mode, 0, List.of(), null, hash);
+                return PageState.following(page, page.endpoint(), query, mode, 0, null);
             }
             default -> {
                 return null;
@@ -121,8 +126,9 @@ public class ObjectStream {
         }
     }
 
-    private static String detect(JsonNode body, CallOutcome outcome) {
-        if (body.isObject() && body.get("next") != null && (body.get("next").isString() || body.get("next").isNull())) {
+    private static String detect(ParsedPage page, CallOutcome outcome) {
+        JsonNode next = page.top().isObject() ? page.at("next") : null;
+        if (next != null && (next.isString() || next.isNull())) {
             return "next";
         }
         return linkNext(outcome) != null ? "link" : "page";
@@ -151,51 +157,6 @@ public class ObjectStream {
             throw failed(source, page, "gave a next link outside the source's location");
         }
         return resolved.substring(location.length());
-    }
-
-    private List<JsonNode> items(StoredSource source, PageState page, ObjectsRequest r, JsonNode body) {
-        String position = r.resultsPosition();
-        JsonNode list;
-        if (position == null || position.isBlank()) {
-            list = body.isArray() ? body : AUTO_POSITIONS.stream().map(body::get).filter(n -> n != null && n.isArray()).findFirst()
-                    .orElseThrow(() -> failed(source, page, "has no list under items, results, result or data; set resultsPosition"));
-        } else if (position.equals("_root")) {
-            list = body;
-        } else if (position.equals("_object")) {
-            return List.of(body);
-        } else {
-            list = JsonDots.at(body, position);
-        }
-        List<JsonNode> out = new ArrayList<>();
-        if (list == null || list.isNull()) {
-            return out;
-        }
-        if (list.isArray()) {
-            list.forEach(out::add);
-        } else {
-            out.add(list);
-        }
-        return out;
-    }
-
-    private static void checkIds(StoredSource source, PageState page, ObjectsRequest r, List<JsonNode> items) {
-        if (r.idPosition() == null || r.idPosition().isBlank()) {
-            return;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode id = JsonDots.at(items.get(i), r.idPosition());
-            if (id == null || id.isNull()) {
-                throw failed(source, page, "has object " + i + " without an id at '" + r.idPosition() + "'");
-            }
-        }
-    }
-
-    private JsonNode parse(StoredSource source, PageState page, CallOutcome outcome) {
-        try {
-            return json.readTree(new String(outcome.responseBody(), StandardCharsets.UTF_8));
-        } catch (tools.jackson.core.JacksonException e) {
-            throw failed(source, page, "is not JSON");
-        }
     }
 
     private static long number(String value, String param) {

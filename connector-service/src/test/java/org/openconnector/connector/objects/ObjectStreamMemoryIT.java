@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.BaseSubscriber;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 100,000 objects in pages of 100 from a loopback source, taken by a consumer that asks for one
- * object at a time. Pages are fetched only as objects are taken: at every point at most two pages
+ * page (one NDJSON buffer) at a time and reads every object of it. Pages are fetched only as pages
+ * are taken (one page ahead, to overlap fetching with writing): at every point at most two pages
  * are ahead of the consumer, so what the stream holds is bounded by two pages, not by the list.
  */
 class ObjectStreamMemoryIT extends ConnectorIT {
@@ -54,26 +56,29 @@ class ObjectStreamMemoryIT extends ConnectorIT {
         var source = sources.find(UUID.fromString(id)).block();
         var request = new ObjectsRequest(null, null, null, null, "id", new ObjectsRequest.Pagination("page", null, null, null, null, null, null, null), 2000);
 
-        AtomicLong taken = new AtomicLong();
+        AtomicLong objects = new AtomicLong();
         AtomicLong worstLookahead = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Integer> outOfOrder = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
-        stream.objects(source, request).block().subscribe(new BaseSubscriber<JsonNode>() {
+        AtomicLong pagesTaken = new AtomicLong();
+        stream.pages(source, request).block().subscribe(new BaseSubscriber<byte[]>() {
             @Override
             protected void hookOnSubscribe(Subscription subscription) {
                 request(1);
             }
 
             @Override
-            protected void hookOnNext(JsonNode object) {
-                long n = taken.getAndIncrement();
-                if (object.get("id").asInt() != n && outOfOrder.size() < 5) {
-                    outOfOrder.add(object.get("id").asInt());
+            protected void hookOnNext(byte[] page) {
+                long taken = pagesTaken.incrementAndGet();
+                for (String line : new String(page, StandardCharsets.UTF_8).split("\n")) {
+                    JsonNode object = json.readTree(line);
+                    long n = objects.getAndIncrement();
+                    if (object.get("id").asInt() != n && outOfOrder.size() < 5) {
+                        outOfOrder.add(object.get("id").asInt());
+                    }
+                    worstLookahead.accumulateAndGet(server.received(p).size() - taken, Math::max);
                 }
-                long pagesFetched = server.received(p).size();
-                long pagesTaken = n / SIZE + 1;
-                worstLookahead.accumulateAndGet(pagesFetched - pagesTaken, Math::max);
                 request(1);
             }
 
@@ -90,7 +95,8 @@ class ObjectStreamMemoryIT extends ConnectorIT {
         assertThat(done.await(5, TimeUnit.MINUTES)).isTrue();
         assertThat(failure.get()).isNull();
         assertThat(outOfOrder).isEmpty();
-        assertThat(taken.get()).isEqualTo((long) PAGES * SIZE);
+        assertThat(objects.get()).isEqualTo((long) PAGES * SIZE);
+        assertThat(pagesTaken.get()).isEqualTo(PAGES);
         assertThat(server.received(p)).hasSize(PAGES + 1);
         assertThat(worstLookahead.get()).as("pages fetched ahead of the consumer").isLessThanOrEqualTo(2);
     }
