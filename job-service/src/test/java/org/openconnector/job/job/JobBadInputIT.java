@@ -3,9 +3,10 @@ package org.openconnector.job.job;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openconnector.common.test.ProblemAnswers;
 import org.openconnector.job.JobIT;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -66,15 +67,9 @@ class JobBadInputIT extends JobIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void answersProblemJson(String why, String method, String uri, String body, int status, String path) {
-        var spec = web.method(HttpMethod.valueOf(method)).uri(uri);
-        var exchange = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        var result = exchange.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(status)
-                .returnResult();
+        JsonNode problem = ProblemAnswers.expectProblem(web, method, uri, body == null ? null : MediaType.APPLICATION_JSON, body, status);
         if (path != null) {
-            String problem = new String(result.getResponseBody());
-            assertThat(problem).as(why).contains("\"propertyPath\":\"" + path + "\"");
+            assertThat(problem.path("violations").findValuesAsString("propertyPath")).as(why).contains(path);
         }
     }
 }
