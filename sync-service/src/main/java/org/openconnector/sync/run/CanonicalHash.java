@@ -41,6 +41,7 @@ public final class CanonicalHash {
         return new String(s.buf, 0, s.len, StandardCharsets.UTF_8);
     }
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exactly the low-byte copy wanted here
     private static final class State {
         private final MessageDigest digest;
         private byte[] buf = new byte[1024];
@@ -88,7 +89,21 @@ public final class CanonicalHash {
 
         private void quote(String s) {
             put('"');
-            for (int i = 0; i < s.length(); i++) {
+            int n = s.length();
+            ensure(n);
+            // fast path: copy the chars' low bytes in one go (an array copy for Latin-1 strings), then check that
+            // they needed no escaping and were ASCII; if one did, rewrite from there on the slow path
+            s.getBytes(0, n, buf, len);
+            int i = 0;
+            while (i < n) {
+                byte b = buf[len + i];
+                if (b < 0x20 || b == '"' || b == '\\' || s.charAt(i) >= 0x80) { // a negative byte is >= 0x80 too
+                    break;
+                }
+                i++;
+            }
+            len += i;
+            for (; i < n; i++) {
                 char c = s.charAt(i);
                 if (c == '"' || c == '\\') {
                     put('\\');

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MappingEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(MappingEventListener.class);
+    private static final String MAPPING_TYPE_PREFIX = "org.openconnector.mapping.";
 
     private final MappingCache cache;
     private final JsonMapper json;
@@ -29,9 +30,14 @@ class MappingEventListener {
     void onEvent(String payload, Acknowledgment ack) {
         // ack-mode is manual (for the trigger listener's Monos): an unacknowledged record would pause this consumer
         ack.acknowledge();
+        // most records on this topic are other events (a run's own object events: one per written object);
+        // a substring test skips them without parsing — a mapping event always contains its type
+        if (!payload.contains(MAPPING_TYPE_PREFIX)) {
+            return;
+        }
         try {
             JsonNode event = json.readTree(payload);
-            if (event.path("type").asString("").startsWith("org.openconnector.mapping.")) {
+            if (event.path("type").asString("").startsWith(MAPPING_TYPE_PREFIX)) {
                 cache.evict(event.path("subject").asString(""));
             }
         } catch (RuntimeException e) {

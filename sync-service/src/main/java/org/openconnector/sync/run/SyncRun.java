@@ -9,6 +9,7 @@ import org.openconnector.sync.target.TargetWriter;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -80,20 +81,24 @@ final class SyncRun {
     /** Looks the window's contracts up (read-only) and decides every object that is not a repeat. */
     private Mono<Window> decide(Window w) {
         long t0 = System.nanoTime();
-        return deps.contracts().known(s.sync().id(), w.items.keySet(), freshAfter).map(known -> {
-            counts.lookupNanos.addAndGet(System.nanoTime() - t0);
-            w.known = known;
-            for (Window.Item item : w.items.values()) {
-                if (!w.repeats.contains(item.originId())) {
-                    Known contract = known.get(item.originId());
-                    if (contract != null && contract.targetId() != null) {
-                        counts.seenLive.incrementAndGet();
+        return deps.contracts().known(s.sync().id(), w.items.keySet(), freshAfter)
+                // mapping and serializing 500 objects is CPU work: off the database connection's event loop,
+                // which must stay free to carry the window transactions running meanwhile
+                .publishOn(Schedulers.parallel())
+                .map(known -> {
+                    counts.lookupNanos.addAndGet(System.nanoTime() - t0);
+                    w.known = known;
+                    for (Window.Item item : w.items.values()) {
+                        if (!w.repeats.contains(item.originId())) {
+                            Known contract = known.get(item.originId());
+                            if (contract != null && contract.targetId() != null) {
+                                counts.seenLive.incrementAndGet();
+                            }
+                            add(w, decider.decide(item, contract));
+                        }
                     }
-                    add(w, decider.decide(item, contract));
-                }
-            }
-            return w;
-        });
+                    return w;
+                });
     }
 
     /** Waits, for a window with repeats, until the earlier windows' writes are done; then writes it. */

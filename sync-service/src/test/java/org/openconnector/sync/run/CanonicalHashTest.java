@@ -55,4 +55,10 @@ class CanonicalHashTest {
         hash(big);
         assertThat(hash("{\"a\":1}")).isEqualTo(small);
     }
+
+    /** The fast path copies low bytes: U+0141 (low byte 'A') and U+0122 (low byte '"') must come out as themselves. */
+    @Test
+    void charactersWhoseLowByteLooksHarmlessOrLikeAQuoteStayThemselves() {
+        assertThat(CanonicalHash.canonical(JSON.readTree("{\"a\":\"A\u0141\\\"\u0122\"}"))).isEqualTo("{\"a\":\"A\u0141\\\"\u0122\"}");
+    }
 }
