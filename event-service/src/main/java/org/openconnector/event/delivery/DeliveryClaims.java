@@ -36,7 +36,7 @@ class DeliveryClaims {
                                     order by m.priority desc, m.next_attempt
                                     limit greatest(%1$d - busy.n, 0)) d
                 where s.is_enabled
-                order by d.priority desc, d.next_attempt limit :limit
+                order by d.priority desc, d.next_attempt limit %2$d
             ), locked as (
                 select id from event_message where id in (select id from due) for update skip locked
             )
@@ -50,19 +50,31 @@ class DeliveryClaims {
 
     private final DatabaseClient db;
     private final DeliveryProperties props;
-    private final String claim;
+    private final Map<Integer, String> statements = new java.util.concurrent.ConcurrentHashMap<>();
 
     DeliveryClaims(DatabaseClient db, DeliveryProperties props) {
         this.db = db;
         this.props = props;
-        // the per-subscription limit is a literal, not a parameter: the claim is a cached prepared statement,
-        // and a generic plan that cannot see the LIMIT values sorts a subscription's whole backlog instead
-        // of reading the first rows of its index
-        this.claim = CLAIM.formatted(props.perSubscription());
     }
 
-    Flux<Claimed> claim(int limit) {
-        return db.sql(claim).bind("limit", limit)
+    /**
+     * The claim for at most {@code size} messages (a power of two, see {@link #claimSize}). Both limits are
+     * literals, not parameters: the claim is a cached prepared statement, and a generic plan that cannot see
+     * its LIMITs expects thousands of rows and hash-joins the whole table (286 ms instead of 13 ms per claim
+     * with an 80,000-row table). Powers of two keep that to a handful of cached statements.
+     */
+    private String sql(int size) {
+        return statements.computeIfAbsent(size, n -> CLAIM.formatted(props.perSubscription(), n));
+    }
+
+    /** What a claim for {@code wanted} messages asks for: the largest power of two not above it (at least 1). */
+    static int claimSize(int wanted) {
+        return Integer.highestOneBit(Math.max(1, wanted));
+    }
+
+    /** Leases up to {@code size} due messages; {@code size} comes from {@link #claimSize}. */
+    Flux<Claimed> claim(int size) {
+        return db.sql(sql(size))
                 .bind("defaultTimeout", (double) props.defaultTimeout().toSeconds())
                 .bind("margin", props.leaseMargin().toMillis() / 1000.0)
                 .fetch().all().map(this::claimed);

@@ -72,7 +72,7 @@ public class Dispatcher implements SmartLifecycle {
         if (free <= 0) {
             return Mono.empty();
         }
-        int limit = Math.min(free, props.batchSize());
+        int limit = DeliveryClaims.claimSize(Math.min(free, props.batchSize()));
         return claims.claim(limit)
                 .doOnNext(c -> {
                     inFlight.incrementAndGet();
