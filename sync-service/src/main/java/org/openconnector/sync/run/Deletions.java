@@ -44,7 +44,7 @@ final class Deletions {
         }
         long t0 = System.nanoTime();
         UUID id = s.sync().id();
-        return deps.contracts().countLive(id)
+        return deps.lookups().countLive(id)
                 .flatMap(live -> (live == counts.seenLive.get() ? Mono.just(List.<Known>of()) : unseen(id, seen))
                         .flatMap(unseen -> s.sync().deletes() ? delete(unseen, live) : keep(unseen)))
                 .then(Mono.fromRunnable(() -> counts.deleteNanos.addAndGet(System.nanoTime() - t0)));
@@ -56,10 +56,10 @@ final class Deletions {
      * in the usual run, where the source still has everything, one count answers it.
      */
     private Mono<List<Known>> unseen(UUID id, SeenSet seen) {
-        return deps.contracts().liveOrigins(id)
+        return deps.lookups().liveOrigins(id)
                 .filter(origin -> !seen.contains(origin))
                 .collectList()
-                .flatMap(origins -> origins.isEmpty() ? Mono.just(List.<Known>of()) : deps.contracts().live(id, origins).collectList());
+                .flatMap(origins -> origins.isEmpty() ? Mono.just(List.<Known>of()) : deps.lookups().live(id, origins).collectList());
     }
 
     private Mono<Void> delete(List<Known> unseen, long live) {
@@ -78,7 +78,7 @@ final class Deletions {
                                         ObjectEvents.of(id, "deleted", c.originId(), c.targetId(), null)))
                                 .as(deps.tx()::transactional))
                         .doOnSuccess(v -> counts.deleted.incrementAndGet()), deps.concurrency())
-                .then(deps.contracts().markChecked(id, s.started()));
+                .then(deps.lookups().markChecked(id, s.started()));
     }
 
     /** Without the delete action the unseen objects stay at the target; their contracts say the source lacks them. */
@@ -91,6 +91,6 @@ final class Deletions {
             }
         }
         UUID id = s.sync().id();
-        return deps.contracts().markMissing(id, ids).then(deps.contracts().markChecked(id, s.started())).as(deps.tx()::transactional);
+        return deps.lookups().markMissing(id, ids).then(deps.lookups().markChecked(id, s.started())).as(deps.tx()::transactional);
     }
 }

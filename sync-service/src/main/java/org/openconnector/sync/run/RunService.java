@@ -6,6 +6,7 @@ import org.openconnector.common.events.Topics;
 import org.openconnector.common.outbox.OutboxWriter;
 import org.openconnector.mapping.engine.JsonLogicCondition;
 import org.openconnector.sync.config.SyncProperties;
+import org.openconnector.sync.contract.ContractLookups;
 import org.openconnector.sync.contract.ContractRepository;
 import org.openconnector.sync.log.SyncLog;
 import org.openconnector.sync.log.SyncLogRepository;
@@ -60,7 +61,8 @@ public class RunService {
     private final JsonMapper json;
 
     public RunService(SyncService syncs, SyncRepository syncRepository, SyncLogRepository logs, RunLease lease, MappingCache mappings,
-                      List<SourceReader> readers, List<TargetWriter> writers, ContractRepository contracts, OutboxWriter outbox,
+                      List<SourceReader> readers, List<TargetWriter> writers, ContractRepository contracts,
+                      ContractLookups lookups, OutboxWriter outbox,
                       ReactiveTransactionManager txm, DatabaseClient db, JsonMapper json, SyncProperties props) {
         this.syncs = syncs;
         this.syncRepository = syncRepository;
@@ -73,7 +75,8 @@ public class RunService {
         this.tx = TransactionalOperator.create(txm);
         this.db = db;
         this.json = json;
-        this.deps = new SyncRun.Deps(contracts, lease, outbox, tx, json, props.window(), props.lookahead(), props.windowWrites(), props.writeConcurrency(),
+        this.deps = new SyncRun.Deps(contracts, lookups, lease, outbox, tx, json, props.window(), props.lookahead(),
+                props.windowWrites(), props.writeConcurrency(),
                 props.maxDeleteShare());
     }
 

@@ -2,6 +2,7 @@ package org.openconnector.sync.run;
 
 import org.openconnector.common.outbox.OutboxWriter;
 import org.openconnector.mapping.engine.JsonLogicCondition;
+import org.openconnector.sync.contract.ContractLookups;
 import org.openconnector.sync.contract.ContractRepository;
 import org.openconnector.sync.contract.Known;
 import org.openconnector.sync.synchronization.Synchronization;
@@ -41,7 +42,8 @@ final class SyncRun {
                  SourceReader reader, TargetWriter writer) {
     }
 
-    record Deps(ContractRepository contracts, RunLease lease, OutboxWriter outbox, TransactionalOperator tx, JsonMapper json,
+    record Deps(ContractRepository contracts, ContractLookups lookups, RunLease lease, OutboxWriter outbox,
+                TransactionalOperator tx, JsonMapper json,
                 int window, int lookahead, int windowWrites, int concurrency, double maxDeleteShare) {
     }
 
@@ -81,7 +83,7 @@ final class SyncRun {
     /** Looks the window's contracts up (read-only) and decides every object that is not a repeat. */
     private Mono<Window> decide(Window w) {
         long t0 = System.nanoTime();
-        return deps.contracts().known(s.sync().id(), w.items.keySet(), freshAfter)
+        return deps.lookups().known(s.sync().id(), w.items.keySet(), freshAfter)
                 // mapping and serializing 500 objects is CPU work: off the database connection's event loop,
                 // which must stay free to carry the window transactions running meanwhile
                 .publishOn(Schedulers.parallel())
@@ -119,7 +121,7 @@ final class SyncRun {
     private Mono<Void> writeWindow(Window w) {
         List<String> repeats = w.items.keySet().stream().filter(w.repeats::contains).toList();
         Mono<Void> decided = repeats.isEmpty() ? Mono.empty()
-                : deps.contracts().known(s.sync().id(), repeats, freshAfter).doOnNext(known -> {
+                : deps.lookups().known(s.sync().id(), repeats, freshAfter).doOnNext(known -> {
                     for (String originId : repeats) {
                         add(w, decider.decide(w.items.get(originId), known.get(originId)));
                     }
@@ -129,7 +131,7 @@ final class SyncRun {
         }
         return renewLease()
                 .then(decided)
-                .then(Mono.defer(() -> deps.contracts().clearMissing(reappeared(w), Instant.now().truncatedTo(ChronoUnit.MICROS))))
+                .then(Mono.defer(() -> deps.lookups().clearMissing(reappeared(w), Instant.now().truncatedTo(ChronoUnit.MICROS))))
                 .then(Mono.defer(() -> writer.write(w.pending)));
     }
 
