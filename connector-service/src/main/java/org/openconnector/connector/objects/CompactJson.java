@@ -22,47 +22,50 @@ final class CompactJson {
     }
 
     static boolean isCompact(byte[] b, int start, int end) {
-        boolean inString = false;
-        for (int i = start; i < end; i++) {
-            int c = b[i] & 0xFF;
-            if (inString) {
-                if (c == '"') {
-                    inString = false;
-                } else if (c == '\\') {
-                    int e = ++i < end ? b[i] : 0;
-                    if (e != '"' && e != '\\' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+        int i = start;
+        while (i < end) {
+            byte c = b[i++];
+            if (c == '"') {
+                // Inside a string: skip the plain run in a tight loop (signed bytes: < 0x20 also catches >= 0x80).
+                while (true) {
+                    if (i >= end) {
                         return false;
                     }
-                } else if (c < 0x20) {
-                    return false;
-                } else if (c >= 0x80) {
-                    int n = utf8Length(b, i, end);
-                    if (n < 0) {
-                        return false;
+                    c = b[i++];
+                    if (c >= 0x20 && c != '"' && c != '\\') {
+                        continue;
                     }
-                    i += n - 1;
+                    if (c == '"') {
+                        break;
+                    }
+                    if (c == '\\') {
+                        byte e = i < end ? b[i++] : 0;
+                        if (e != '"' && e != '\\' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
+                            return false;
+                        }
+                    } else if (c >= 0 || (i = afterUtf8(b, i - 1, end)) < 0) {
+                        return false; // a control character, or malformed / 4-byte UTF-8
+                    }
                 }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c <= 0x20 || c >= 0x80 || c == '-' && i + 1 < end && b[i + 1] == '0') {
-                return false;
+            } else if (c <= 0x20 || c == '-' && i < end && b[i] == '0') {
+                return false; // whitespace, control or non-ASCII bytes outside strings, or -0
             }
         }
-        return !inString;
+        return true;
     }
 
-    /** Length of the well-formed 2- or 3-byte UTF-8 sequence at {@code i}, or -1 (4-byte forms are left to the writer). */
-    private static int utf8Length(byte[] b, int i, int end) {
+    /** The index after the well-formed 2- or 3-byte UTF-8 sequence at {@code i}, or -1 (4-byte forms are left to the writer). */
+    private static int afterUtf8(byte[] b, int i, int end) {
         int c = b[i] & 0xFF;
         if (c >= 0xC2 && c <= 0xDF) {
-            return i + 1 < end && cont(b[i + 1]) ? 2 : -1;
+            return i + 1 < end && cont(b[i + 1]) ? i + 2 : -1;
         }
         if (c >= 0xE0 && c <= 0xEF && i + 2 < end && cont(b[i + 1]) && cont(b[i + 2])) {
             int second = b[i + 1] & 0xFF;
             if (c == 0xE0 && second < 0xA0 || c == 0xED && second >= 0xA0) {
                 return -1; // overlong, or a UTF-16 surrogate
             }
-            return 3;
+            return i + 3;
         }
         return -1;
     }
