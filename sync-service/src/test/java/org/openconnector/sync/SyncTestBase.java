@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  * source and a mapping created through the neighbours' public APIs.
  */
 @SpringBootTest(classes = SyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // windows of 7 (pages are 10): every run spans several windows, so the pipelined stages overlap
-        properties = {"openconnector.sync.lease=5m", "openconnector.sync.window=7"})
+        // windows of 7 (pages are 10): every run spans several windows, so the pipelined stages overlap; storage
+        // windows are written two at a time here (default 1) so that the tests cover concurrent window transactions
+        properties = {"openconnector.sync.lease=5m", "openconnector.sync.window=7", "openconnector.sync.window-writes=2"})
 abstract class SyncTestBase extends ServiceContractIT {
 
     protected LoopbackApis apis;

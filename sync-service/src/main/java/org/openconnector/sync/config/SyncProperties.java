@@ -13,7 +13,9 @@ import java.time.Duration;
  * @param lookahead        windows looked up and decided at once: while one window is written, the next ones
  *                         are read, hashed, looked up and mapped (1 = no overlap)
  * @param windowWrites     storage-target windows written (each one transaction) at once; API targets write
- *                         one window at a time with {@code writeConcurrency} objects in flight
+ *                         one window at a time with {@code writeConcurrency} objects in flight. Default 1: on the
+ *                         busy 2-core bench machine two window transactions at once were not faster (same CPU,
+ *                         more waiting in PostgreSQL); worth trying 2 where cores are idle
  * @param writeConcurrency target writes in flight per run
  * @param maxDeleteShare   deletions above this share of a synchronization's live contracts fail the run
  * @param lease            how long a run holds its synchronization before a killed run's claim expires;
@@ -23,7 +25,7 @@ import java.time.Duration;
 @ConfigurationProperties("openconnector.sync")
 public record SyncProperties(@DefaultValue("500") int window,
                              @DefaultValue("2") int lookahead,
-                             @DefaultValue("2") int windowWrites,
+                             @DefaultValue("1") int windowWrites,
                              @DefaultValue("8") int writeConcurrency,
                              @DefaultValue("0.5") double maxDeleteShare,
                              @DefaultValue("2m") Duration lease,
