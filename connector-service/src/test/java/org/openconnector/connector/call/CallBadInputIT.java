@@ -5,6 +5,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openconnector.common.test.ProblemAnswers;
 import org.openconnector.connector.ConnectorIT;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Bad input on the test, internal call and logs endpoints: a 4xx problem+json naming the field, never a 5xx. */
@@ -57,13 +57,7 @@ class CallBadInputIT extends ConnectorIT {
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
     @MethodSource("cases")
     void answersProblemJson(String method, String path, String body, int status, String names) {
-        var request = web.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path.formatted(id));
-        var spec = body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        JsonNode problem = json.readTree(spec.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().returnResult().getResponseBody());
-        List<String> named = new ArrayList<>(List.of(problem.path("detail").asString("")));
-        problem.path("violations").forEach(v -> named.add(v.get("propertyPath").asString()));
-        assertThat(named).as(problem.toString()).anyMatch(s -> s.contains(names));
+        JsonNode problem = ProblemAnswers.expectProblem(web, method, path.formatted(id), body == null ? null : MediaType.APPLICATION_JSON, body, status);
+        ProblemAnswers.assertNames(problem, names);
     }
 }
