@@ -27,6 +27,9 @@ import java.util.List;
  * @param outcomeWindow       how long a finished send waits at most for others to share its transaction
  * @param publishDelivered    whether each successful delivery also publishes
  *                            {@code org.openconnector.event.message.delivered} (failed ones always publish)
+ * @param claimGap          least time between the end of one claim and the start of the next: under load every
+ *                            finished send wakes the claimer, and back-to-back claims kept one PostgreSQL backend busy
+ *                            scanning leases; a short gap lets one claim fill the slots many sends freed
  * @param leaseMargin         added to the request timeout for a claim's lease: a replica that dies mid-send or
  *                            before its outcome is written leaves the message to others after timeout + this
  */
@@ -47,7 +50,8 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("200") int outcomeBatchSize,
                                  @DefaultValue("2ms") Duration outcomeWindow,
                                  @DefaultValue("true") boolean publishDelivered,
-                                 @DefaultValue("30s") Duration leaseMargin) {
+                                 @DefaultValue("30s") Duration leaseMargin,
+                                 @DefaultValue("5ms") Duration claimGap) {
 
     public int maxAttempts() {
         return retrySchedule.size() + 1;

@@ -133,7 +133,7 @@ public class Dispatcher implements SmartLifecycle {
                 .concatMap(tick -> drain().onErrorResume(e -> {
                     log.warn("Claiming due deliveries failed, trying again at the next poll: {}", e.toString());
                     return Mono.empty();
-                }), 1)
+                }).then(props.claimGap().isZero() ? Mono.empty() : Mono.delay(props.claimGap()).then()), 1)
                 .subscribe();
     }
 

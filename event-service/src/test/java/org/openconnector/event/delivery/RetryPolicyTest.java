@@ -16,7 +16,7 @@ class RetryPolicyTest {
     private final DeliveryProperties props = new DeliveryProperties(true,
             List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30)), 0.2, Duration.ofHours(1),
             Duration.ofSeconds(30), 16, 4, 10, Duration.ofMillis(100), 1024, Duration.ofDays(5), Duration.ofHours(24),
-            Duration.ofHours(1), 200, Duration.ofMillis(10), true, Duration.ofSeconds(30));
+            Duration.ofHours(1), 200, Duration.ofMillis(10), true, Duration.ofSeconds(30), Duration.ofMillis(5));
     private final RetryPolicy policy = new RetryPolicy(props);
 
     @Test
