@@ -1,6 +1,7 @@
 package org.openconnector.bench.connector;
 
-import org.openconnector.common.test.RealInfrastructure;
+import org.openconnector.bench.sync.SyncBench;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
@@ -9,13 +10,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import java.io.File;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 // A load driver on its own main thread (bench/run): block() and sleep() pace and await another process.
 public final class ObjectStreamBench {
 
-    private static final int PAGE = 100;
 
     public static void main(String[] args) throws Exception {
         int status = 1;
@@ -54,16 +49,16 @@ public final class ObjectStreamBench {
         DisposableServer source = HttpServer.create().host("127.0.0.1").port(0).handle((req, res) -> {
             var q = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters();
             int page = Integer.parseInt(q.getOrDefault("page", List.of("1")).get(0));
-            return res.header("Content-Type", "application/json").sendByteArray(Mono.just(page(page, n, filler)));
+            return res.header("Content-Type", "application/json").sendString(Mono.just(SyncBench.sourcePage(page, n, filler)));
         }).bindNow();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process service = start(port);
+        Process service = ConnectorProcess.start(port, "object-stream-bench.log");
         try {
             String base = "http://localhost:" + port;
-            awaitReady(base, service);
+            ConnectorProcess.awaitReady(base, service, "object-stream-bench.log");
             System.out.println("connector-service pid " + service.pid());
             // A new connection per request: no request of this driver waits behind another on a kept-alive connection.
             WebClient api = WebClient.builder().baseUrl(base)
@@ -119,56 +114,5 @@ public final class ObjectStreamBench {
                     return c;
                 })
                 .reduce(0L, Long::sum).block(Duration.ofMinutes(30));
-    }
-
-    /** Page {@code page} of SyncBench's source: 100 objects of about 1 KiB, 14 fields each. */
-    private static byte[] page(int page, int n, String filler) {
-        StringBuilder out = new StringBuilder("{\"items\":[");
-        for (int i = (page - 1) * PAGE; i < Math.min(n, page * PAGE); i++) {
-            if (out.charAt(out.length() - 1) == '}') {
-                out.append(',');
-            }
-            out.append("{\"id\":\"o").append(i).append("\",\"firstName\":\"Ann\",\"lastName\":\"Lee ").append(i)
-                    .append("\",\"email\":\"ann").append(i).append("@example.org\",\"age\":\"").append(20 + i % 50)
-                    .append("\",\"active\":\"yes\",\"city\":\"Utrecht\",\"street\":\"Main ").append(i)
-                    .append("\",\"zip\":\"3511\",\"country\":\"NL\",\"phone\":\"+31 6 1234 ").append(i)
-                    .append("\",\"company\":\"Acme\",\"title\":\"Engineer\",\"notes\":\"").append(filler).append("\"}");
-        }
-        return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Process start(int port) throws Exception {
-        File[] jars = Path.of("connector-service", "target").toFile()
-                .listFiles((dir, f) -> f.startsWith("connector-service-") && f.endsWith("-exec.jar"));
-        if (jars == null || jars.length != 1) {
-            throw new IllegalStateException("Build connector-service first: mvn -q -DskipTests -pl connector-service package");
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jars[0].getPath(), "--openconnector.crypto.keys.test=" + RealInfrastructure.TEST_CRYPTO_KEY, "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(Path.of("bench", "target", "object-stream-bench.log").toFile());
-        pb.environment().putAll(RealInfrastructure.serviceEnvironment());
-        pb.environment().put("OPENCONNECTOR_ALLOW_LOOPBACK_DESTINATIONS", "true");
-        pb.environment().put("PORT", String.valueOf(port));
-        return pb.start();
-    }
-
-    private static void awaitReady(String base, Process service) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("connector-service exited; see bench/target/object-stream-bench.log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("connector-service not ready; see bench/target/object-stream-bench.log");
     }
 }

@@ -1,18 +1,11 @@
 package org.openconnector.bench.connector;
 
-import org.openconnector.common.test.RealInfrastructure;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import java.io.File;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +59,7 @@ public final class SourceCallBench {
         Process service = startService();
         try {
             String base = "http://localhost:" + port;
-            awaitReady(base, service);
+            ConnectorProcess.awaitReady(base, service, "connector-service.log");
             WebClient api = WebClient.builder().baseUrl(base).codecs(c -> c.defaultCodecs().maxInMemorySize(1 << 20)).build();
             String location = "http://127.0.0.1:" + source.port();
             String id = (String) api.post().uri("/api/v1/sources").bodyValue(Map.of("name", "bench", "type", "api", "location", location))
@@ -138,39 +131,9 @@ public final class SourceCallBench {
     private static int port;
 
     private static Process startService() throws Exception {
-        File target = Path.of("connector-service", "target").toFile();
-        File[] jars = target.listFiles((dir, f) -> f.startsWith("connector-service-") && f.endsWith("-exec.jar"));
-        if (jars == null || jars.length != 1) {
-            throw new IllegalStateException("Build connector-service first: mvn -q -DskipTests -pl connector-service package");
-        }
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jars[0].getPath(), "--openconnector.crypto.keys.test=" + RealInfrastructure.TEST_CRYPTO_KEY, "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(Path.of("bench", "target", "connector-service.log").toFile());
-        pb.environment().putAll(RealInfrastructure.serviceEnvironment());
-        pb.environment().put("PORT", String.valueOf(port));
-        return pb.start();
-    }
-
-    private static void awaitReady(String base, Process service) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("connector-service exited; see bench/target/connector-service.log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("connector-service not ready; see bench/target/connector-service.log");
+        return ConnectorProcess.start(port, "connector-service.log");
     }
 }
