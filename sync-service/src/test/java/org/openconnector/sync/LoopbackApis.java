@@ -33,6 +33,9 @@ final class LoopbackApis implements AutoCloseable {
     final AtomicInteger creates = new AtomicInteger();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger deletes = new AtomicInteger();
+    /** Creates answered from an earlier create with the same Idempotency-Key (this target honours the key). */
+    final AtomicInteger replayedCreates = new AtomicInteger();
+    private final Map<String, ObjectNode> byIdempotencyKey = new ConcurrentHashMap<>();
     /** Listed after {@link #source}'s objects: lets a test make the source list one object twice, far apart. */
     final java.util.List<ObjectNode> alsoListed = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Page number from which the source answers 500 (0 = never). */
@@ -86,10 +89,19 @@ final class LoopbackApis implements AutoCloseable {
                     createsAllowed--;
                 }
             }
+            String key = req.requestHeaders().get("Idempotency-Key");
+            ObjectNode earlier = key == null ? null : byIdempotencyKey.get(key);
+            if (earlier != null) {
+                replayedCreates.incrementAndGet();
+                return json(res.status(HttpResponseStatus.CREATED), earlier);
+            }
             ObjectNode thing = (ObjectNode) JSON.readTree(text);
             String id = UUID.randomUUID().toString();
             thing.put("id", id);
             target.put(id, thing);
+            if (key != null) {
+                byIdempotencyKey.put(key, thing);
+            }
             creates.incrementAndGet();
             return json(res.status(HttpResponseStatus.CREATED), thing);
         });

@@ -67,6 +67,25 @@ class SyncRunIT extends SyncTestBase {
     }
 
     @Test
+    void aCreateWhoseContractWasLostIsNotMadeTwiceByATargetThatHonoursIdempotencyKeys() {
+        apis.seed(6);
+        String id = createSync("[]");
+        run(id, "");
+        assertThat(apis.target).hasSize(6);
+        // as if the process died after the target's 2xx and before the contracts committed
+        db.sql("delete from contract where synchronization_id = :id").bind("id", java.util.UUID.fromString(id))
+                .fetch().rowsUpdated().block();
+
+        run(id, "");
+        assertThat(apis.creates.get()).isEqualTo(6);
+        assertThat(apis.replayedCreates.get()).isEqualTo(6);
+        assertThat(apis.target).hasSize(6);
+        var contractTargets = db.sql("select target_id from contract where synchronization_id = :id")
+                .bind("id", java.util.UUID.fromString(id)).map(r -> r.get("target_id", String.class)).all().collectList().block();
+        assertThat(contractTargets).hasSize(6).allMatch(apis.target::containsKey);
+    }
+
+    @Test
     void testRunWritesNothingAndForceRewritesEverything() {
         apis.seed(12);
         String id = createSync("[\"delete\"]");

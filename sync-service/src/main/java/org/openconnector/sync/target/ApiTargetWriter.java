@@ -1,5 +1,6 @@
 package org.openconnector.sync.target;
 
+import org.openconnector.sync.run.CanonicalHash;
 import org.openconnector.sync.run.ConnectorCalls;
 import org.openconnector.sync.run.Paths;
 import org.openconnector.sync.run.RunFailure;
@@ -16,9 +17,16 @@ import java.util.Map;
  * at {@code targetConfig.idPosition} (default {@code id}); update = {@code updateMethod} (PUT) to
  * {@code endpoint/{targetId}} or {@code updateEndpoint} with {@code {{ originId }}} = the target id;
  * delete = {@code deleteMethod} (DELETE) likewise. A 404 on delete counts as deleted.
+ * <p>
+ * A create carries an {@code Idempotency-Key}: the synchronization, the origin id and the hash of the mapped
+ * object. If the process dies after the target accepted a create but before its contract committed, the next
+ * run sends the same create with the same key, so a target that honours idempotency keys (the IETF
+ * httpapi draft; Stripe, Adyen, many others) answers with the object it already made instead of a second one.
  */
 @Component
 class ApiTargetWriter implements TargetWriter {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ConnectorCalls calls;
 
@@ -34,7 +42,8 @@ class ApiTargetWriter implements TargetWriter {
     @Override
     public Mono<String> create(Synchronization sync, String originId, JsonNode object) {
         String endpoint = sync.targetConfig().path("endpoint").asString("");
-        return calls.call(sync.targetId(), "POST", endpoint, Map.of(), Map.of(), object).map(answer -> {
+        String key = sync.id() + ":" + originId + ":" + CanonicalHash.of(object);
+        return calls.call(sync.targetId(), "POST", endpoint, Map.of(), Map.of(IDEMPOTENCY_KEY, key), object).map(answer -> {
             check(answer, "create");
             String position = sync.targetConfig().path("idPosition").asString("id");
             String id = answer.body() == null ? null : Paths.text(answer.body(), position);
