@@ -8,6 +8,7 @@ import org.openconnector.common.crypto.SecretCipher;
 import org.openconnector.common.outbox.IdempotentConsumer;
 import org.openconnector.common.outbox.OutboxProperties;
 import org.openconnector.common.outbox.OutboxRelay;
+import org.openconnector.common.outbox.OutboxSignal;
 import org.openconnector.common.outbox.OutboxWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -38,13 +39,18 @@ import java.util.Map;
 public class PlatformDataAutoConfiguration {
 
     @Bean
-    OutboxWriter outboxWriter(DatabaseClient db, JsonMapper json) {
-        return new OutboxWriter(db, json);
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(DatabaseClient db, JsonMapper json, OutboxSignal signal) {
+        return new OutboxWriter(db, json, signal);
     }
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager txm, KafkaProperties kafka,
-                            OutboxProperties props, MeterRegistry meters) {
+                            OutboxProperties props, OutboxSignal signal, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -54,7 +60,7 @@ public class PlatformDataAutoConfiguration {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return new OutboxRelay(db, TransactionalOperator.create(txm), config, props, meters);
+        return new OutboxRelay(db, TransactionalOperator.create(txm), config, props, signal, meters);
     }
 
     @Bean

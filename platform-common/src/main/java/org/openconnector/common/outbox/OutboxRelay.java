@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * which keeps per-key order even with several replicas. While the broker is down the rows simply
  * wait; after a restart the relay carries on from the first unsent row. A crash between the
  * broker's acknowledgement and the commit of {@code sent_at} can publish a row again, which is why
- * events carry a stable CloudEvents id and consumers dedupe on it.
+ * events carry a stable CloudEvents id and consumers dedupe on it. Between cycles it waits for the
+ * {@link OutboxSignal} (rows committed on this replica) or its poll interval, whichever comes first.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -40,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, Object> producerConfig;
     private volatile KafkaProducer<String, String> producer;
     private final OutboxProperties props;
+    private final OutboxSignal signal;
     private final Counter relayed;
     private final Counter failures;
     private volatile Disposable loop;
@@ -47,12 +49,13 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile String lastError;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, Map<String, Object> producerConfig,
-                       OutboxProperties props, MeterRegistry meters) {
+                       OutboxProperties props, OutboxSignal signal, MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
         this.producerConfig = Map.copyOf(producerConfig);
         this.producer = new KafkaProducer<>(this.producerConfig);
         this.props = props;
+        this.signal = signal;
         this.relayed = meters.counter("openconnector.outbox.relayed");
         this.failures = meters.counter("openconnector.outbox.failures");
     }
@@ -62,6 +65,8 @@ public class OutboxRelay implements SmartLifecycle {
         Mono<Integer> batch = db.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))")
                 .map(row -> row.get(0, Boolean.class)).one()
                 .filter(Boolean::booleanValue)
+                // cleared before the read: a commit after this point raises it again and gets a cycle of its own
+                .doOnNext(locked -> signal.clear())
                 .flatMap(locked -> db.sql("select seq, event_id, topic, message_key, payload "
                                 + "from outbox where sent_at is null order by seq limit :n")
                         .bind("n", props.batchSize()).fetch().all().collectList())
@@ -149,7 +154,23 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                     return Mono.just(props.retryBackoff());
                 })
-                .flatMap(pause -> pause.isZero() ? Mono.<Void>empty() : Mono.delay(pause).then());
+                .flatMap(this::pause);
+    }
+
+    /**
+     * A full batch goes on at once; otherwise wait for the signal or the poll interval, but at least
+     * {@code min-gap}, so a stream of small commits is relayed in batches rather than a cycle per commit.
+     * After a failure the backoff is waited out whatever the signal says.
+     */
+    private Mono<Void> pause(Duration pause) {
+        if (pause.isZero()) {
+            return Mono.empty();
+        }
+        if (failing || props.minGap().compareTo(pause) >= 0) {
+            return Mono.delay(pause).then();
+        }
+        Mono<Void> gap = props.minGap().isZero() ? Mono.empty() : Mono.delay(props.minGap()).then();
+        return gap.then(signal.await(pause.minus(props.minGap())));
     }
 
     @Override

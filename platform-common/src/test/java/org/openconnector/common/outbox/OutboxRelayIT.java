@@ -134,7 +134,8 @@ class OutboxRelayIT {
                     "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
                     "enable.idempotence", true, "acks", "all");
             OutboxRelay restarted = new OutboxRelay(db, tx, config,
-                    new OutboxProperties(false, Duration.ofMillis(50), Duration.ofMillis(100), 500, Duration.ofSeconds(10)), meters);
+                    new OutboxProperties(false, Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(100), 500, Duration.ofSeconds(10)),
+                    new OutboxSignal(), meters);
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     restarted.relayOnce().block();
