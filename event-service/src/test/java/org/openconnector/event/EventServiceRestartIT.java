@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,8 +27,9 @@ import static org.awaitility.Awaitility.await;
  * killed with SIGKILL while a delivery waits for its next retry, then started again: the delivery
  * state lives in PostgreSQL and the Kafka offset is committed only after fan-out, so the new process
  * finishes the delivery exactly once (same webhook-id) and also delivers what was published while
- * nothing ran; killed after a send but before its outcome was written, the new process sends it again
- * with the same webhook-id (at least once). It uses its own schema and consumer group, apart from
+ * nothing ran; killed after a send (handed over directly by the fan-out, already leased) but before its
+ * outcome was written, the new process claims it once the lease has run out and sends it again with the
+ * same webhook-id (at least once). It uses its own schema and consumer group, apart from
  * the in-JVM test context.
  */
 class EventServiceRestartIT extends ScenarioSupport {
@@ -110,10 +113,15 @@ class EventServiceRestartIT extends ScenarioSupport {
         // sent and answered 200, but the outcome is not written yet: the message still holds its lease
         assertThat(messages("subscriptionId=" + sub)).singleElement().satisfies(m -> assertThat(m)
                 .containsEntry("status", "pending").containsEntry("attemptCount", 0));
+        // the fan-out inserted it already leased and handed it over directly: it was never claimed
+        assertThat(dispatched("direct")).isEqualTo(1);
+        assertThat(dispatched("claim")).isZero();
         kill(firstRun);
 
         start(lease);
         Map<String, Object> delivered = awaitMessages("subscriptionId=" + sub, 1, "delivered").get(0);
+        // the new process found the lease of the dead one run out and claimed the message
+        assertThat(dispatched("claim")).isEqualTo(1);
         // at least once: the receiver got it twice, both times as the same delivery, so it can dedupe
         assertThat(receiver.received()).hasSize(2).extracting(r -> r.header("webhook-id"))
                 .containsOnly((String) delivered.get("webhookId"));
@@ -131,6 +139,15 @@ class EventServiceRestartIT extends ScenarioSupport {
         service.awaitReady(Duration.ofSeconds(180));
         web = WebTestClient.bindToServer().baseUrl(service.baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
         return marker;
+    }
+
+    /** How many sends the running process started by this path ({@code direct} hand-off or {@code claim}). */
+    private double dispatched(String path) {
+        String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Matcher m = Pattern.compile("(?m)^openconnector_events_dispatched_total\\{[^}]*path=\"" + path + "\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     /** SIGKILL: no shutdown hook, no lease handed back, nothing flushed. */

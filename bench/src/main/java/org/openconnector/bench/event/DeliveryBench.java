@@ -53,6 +53,9 @@ public final class DeliveryBench {
         props.put("openconnector.events.delivery.poll-interval", "50ms");
         props.put("spring.r2dbc.pool.max-size", "20");
         props.put("logging.level.root", "WARN");
+        // per-stage latency (StageLatency): event-service's stage timers with histograms, up to a minute
+        props.put("management.metrics.distribution.percentiles-histogram.openconnector.events.latency", "true");
+        props.put("management.metrics.distribution.maximum-expected-value.openconnector.events.latency", "60s");
         // system properties: they outrank the service's own application.yml, default properties do not
         props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EventApplication.class).run();
@@ -82,6 +85,7 @@ public final class DeliveryBench {
         }
         receivers.startRun(run);
         CpuTime cpuBefore = CpuTime.now(postgresPort());
+        StageLatency stages = StageLatency.start(app.getBean(io.micrometer.core.instrument.MeterRegistry.class));
         long start = System.nanoTime();
         long expected = (long) rate * seconds * (SUBSCRIPTIONS - (hangingReceiver >= 0 ? 1 : 0));
         Thread progress = progress(receivers, label, start, expected);
@@ -105,6 +109,8 @@ public final class DeliveryBench {
         System.out.printf("  CPU: this JVM (service, Kafka broker, receivers, writer) %.0f ms, PostgreSQL %.0f ms = %.2f ms per delivery; "
                         + "load average %s%n", cpu.jvmMillis(), cpu.postgresMillis(),
                 got == 0 ? 0 : (cpu.jvmMillis() + cpu.postgresMillis()) / got, loadAverage());
+        // relay: outbox write -> Kafka record; fan-out: record -> deliveries committed; dispatch: commit -> 2xx (first attempts)
+        System.out.printf("  stages p50/p99: %s%n", stages.report());
     }
 
     private static int postgresPort() {

@@ -8,7 +8,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +32,9 @@ class DeliveryClaims {
                 cross join lateral (select m.id, m.priority, m.next_attempt from event_message m
                                     where m.subscription_id = s.id and m.status in ('pending', 'retrying')
                                       and m.next_attempt <= now() and (m.locked_until is null or m.locked_until < now())
-                                    order by m.priority desc, m.next_attempt
+                                    order by m.next_attempt
                                     limit greatest(%1$d - busy.n, 0)) d
-                where s.is_enabled
+                where s.is_enabled and s.id <> all(cast(:resting as uuid[]))
                 order by d.priority desc, d.next_attempt limit %2$d
             ), locked as (
                 select id from event_message where id in (select id from due) for update skip locked
@@ -44,7 +43,7 @@ class DeliveryClaims {
             from locked l, subscription s, event e
             where m.id = l.id and s.id = m.subscription_id and e.id = m.event_id
             returning m.id, m.event_id, m.subscription_id, m.cloud_event_id, m.event_type, m.payload::text as payload_json,
-                      m.attempts, s.callback_url, s.secret, s.previous_secret, s.previous_secret_expires, e.timeout_seconds,
+                      m.attempts, m.created, s.callback_url, s.secret, s.previous_secret, s.previous_secret_expires, e.timeout_seconds,
                       s.failing_since is not null as failing
             """;
 
@@ -72,9 +71,13 @@ class DeliveryClaims {
         return Integer.highestOneBit(Math.max(1, wanted));
     }
 
-    /** Leases up to {@code size} due messages; {@code size} comes from {@link #claimSize}. */
-    Flux<Claimed> claim(int size) {
+    /**
+     * Leases up to {@code size} due messages; {@code size} comes from {@link #claimSize}. Subscriptions in
+     * {@code resting} (open breaker) are left out: their deliveries would only be put back.
+     */
+    Flux<Claimed> claim(int size, UUID[] resting) {
         return db.sql(sql(size))
+                .bind("resting", resting)
                 .bind("defaultTimeout", (double) props.defaultTimeout().toSeconds())
                 .bind("margin", props.leaseMargin().toMillis() / 1000.0)
                 .fetch().all().map(this::claimed);
@@ -89,16 +92,12 @@ class DeliveryClaims {
     }
 
     private Claimed claimed(Map<String, Object> r) {
-        List<String> secrets = new ArrayList<>(2);
-        secrets.add(Rows.str(r, "secret"));
-        Instant prevExpires = Rows.instant(r, "previous_secret_expires");
-        if (Rows.str(r, "previous_secret") != null && prevExpires != null && prevExpires.isAfter(Instant.now())) {
-            secrets.add(Rows.str(r, "previous_secret"));
-        }
+        List<String> secrets = Claimed.secrets(Rows.str(r, "secret"), Rows.str(r, "previous_secret"),
+                Rows.instant(r, "previous_secret_expires"));
         Integer timeout = Rows.integer(r, "timeout_seconds");
         return new Claimed(Rows.uuid(r, "id"), Rows.uuid(r, "event_id"), Rows.uuid(r, "subscription_id"),
                 Rows.str(r, "cloud_event_id"), Rows.str(r, "event_type"), Rows.str(r, "payload_json"), Rows.integer(r, "attempts"),
                 Rows.str(r, "callback_url"), secrets, timeout == null ? props.defaultTimeout() : Duration.ofSeconds(timeout),
-                Instant.now(), Rows.bool(r, "failing"));
+                Rows.instant(r, "created"), Rows.bool(r, "failing"));
     }
 }

@@ -1,5 +1,6 @@
 package org.openconnector.event.delivery;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.openconnector.common.crypto.SecretCipher;
 import org.openconnector.common.net.DestinationPolicy;
@@ -17,16 +18,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends due deliveries. A poll loop (on a timer, and woken when deliveries are queued or a slot
- * frees) claims at most as many messages as this replica has free slots and hands them to one
- * long-lived pipeline that runs up to {@code maxConcurrency} sends at once. The destination
- * policy is checked again before every send: DNS may point somewhere else than at save time.
+ * Sends due deliveries. Fresh deliveries to a subscription with room here are handed over directly
+ * by the fan-out that inserted them already leased ({@link #reserve}, {@link #handOff}); everything
+ * else (full or resting subscriptions, scheduled or retried messages, leases of a replica that died)
+ * is claimed by a poll loop (on a timer, and woken when deliveries are queued or a slot frees) that
+ * takes at most as many messages as this replica has free slots. Both feed one long-lived pipeline
+ * that runs up to {@code maxConcurrency} sends at once. The destination policy is checked again
+ * before every send: DNS may point somewhere else than at save time.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -42,15 +48,26 @@ public class Dispatcher implements SmartLifecycle {
     private final DeliveryProperties props;
     private final MeterRegistry meters;
     private final ReceiverBreakers breakers;
+    private final DeliveryLatency latency;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Sends in flight (or reserved for a hand-off) per subscription on this replica, until the receiver answers;
+     * {@link #inFlight} counts them until their outcome is written, which bounds what waits for the database.
+     */
+    private final Map<UUID, AtomicInteger> bySubscription = new ConcurrentHashMap<>();
     private final Set<UUID> leased = ConcurrentHashMap.newKeySet();
     private volatile Sinks.Many<Claimed> queue;
+    /** The claim loop and fan-out commits both emit into the queue: a unicast sink wants one emitter at a time. */
+    private final Object emitting = new Object();
+    private final Counter handedOff;
+    private final Counter claimed;
     private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
     private volatile Disposable loop;
     private volatile Disposable workers;
 
     Dispatcher(DeliveryClaims claims, WebhookSender sender, OutcomeBatcher outcomes, RetryPolicy retries,
-               DestinationPolicy destinations, SecretCipher cipher, DeliveryProperties props, MeterRegistry meters, ReceiverBreakers breakers) {
+               DestinationPolicy destinations, SecretCipher cipher, DeliveryProperties props, MeterRegistry meters, ReceiverBreakers breakers,
+               DeliveryLatency latency) {
         this.claims = claims;
         this.sender = sender;
         this.outcomes = outcomes;
@@ -60,11 +77,63 @@ public class Dispatcher implements SmartLifecycle {
         this.props = props;
         this.meters = meters;
         this.breakers = breakers;
+        this.latency = latency;
+        // how sends were started: handed over by the fan-out that queued them, or claimed from the table
+        this.handedOff = meters.counter("openconnector.events.dispatched", "path", "direct");
+        this.claimed = meters.counter("openconnector.events.dispatched", "path", "claim");
     }
 
     /** Asks for a poll now; wakeups while one runs coalesce into a single next poll. */
     public void wake() {
         wakeups.tryEmitNext(Boolean.TRUE);
+    }
+
+    /**
+     * Takes a slot for handing a fresh delivery to this subscription straight to a send: only while this
+     * replica sends, has a free slot, the subscription has fewer than {@code perSubscription} in flight
+     * here and its breaker is closed. A true must be followed by {@link #handOff} or {@link #unreserve}.
+     */
+    boolean reserve(UUID subscriptionId) {
+        if (loop == null || !breakers.admits(subscriptionId)) {
+            return false;
+        }
+        if (inFlight.incrementAndGet() > props.maxConcurrency()) {
+            inFlight.decrementAndGet();
+            return false;
+        }
+        AtomicInteger n = bySubscription.computeIfAbsent(subscriptionId, k -> new AtomicInteger());
+        if (n.incrementAndGet() > props.perSubscription()) {
+            n.decrementAndGet();
+            inFlight.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Gives back a reserved slot whose delivery was not inserted (rolled back, or already queued before). */
+    void unreserve(UUID subscriptionId) {
+        bySubscription.get(subscriptionId).decrementAndGet();
+        inFlight.decrementAndGet();
+    }
+
+    /** Sends a delivery its fan-out committed already leased, into a slot taken by {@link #reserve}. */
+    void handOff(Claimed c) {
+        leased.add(c.id());
+        handedOff.increment();
+        enqueue(c);
+    }
+
+    private void enqueue(Claimed c) {
+        boolean queued;
+        synchronized (emitting) {
+            Sinks.Many<Claimed> q = queue;
+            // unicast + unbounded buffer: only fails if the pipeline is gone (shutdown), then the lease expires
+            queued = q != null && q.tryEmitNext(c).isSuccess();
+        }
+        if (!queued) {
+            leased.remove(c.id());
+            unreserve(c.subscriptionId());
+        }
     }
 
     private Mono<Void> drain() {
@@ -73,24 +142,36 @@ public class Dispatcher implements SmartLifecycle {
             return Mono.empty();
         }
         int limit = DeliveryClaims.claimSize(Math.min(free, props.batchSize()));
-        return claims.claim(limit)
+        return claims.claim(limit, breakers.resting())
                 .doOnNext(c -> {
                     inFlight.incrementAndGet();
+                    bySubscription.computeIfAbsent(c.subscriptionId(), k -> new AtomicInteger()).incrementAndGet();
                     leased.add(c.id());
-                    // unicast + unbounded buffer: only fails if the pipeline is gone (shutdown), then the lease expires
-                    if (queue.tryEmitNext(c).isFailure()) {
-                        inFlight.decrementAndGet();
-                    }
+                    claimed.increment();
+                    enqueue(c);
                 })
                 .count()
                 .flatMap(n -> n == limit ? drain() : Mono.empty());
     }
 
     private Mono<Void> deliver(Claimed c) {
+        // the receiver's slot is free once it has answered; the replica's stays taken until the outcome is written
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Runnable answered = () -> {
+            if (sending.compareAndSet(true, false)) {
+                bySubscription.get(c.subscriptionId()).decrementAndGet();
+            }
+        };
         Mono<String> outcome = breakers.tryAcquire(c.subscriptionId())
                 ? Mono.defer(() -> attempt(c))
                         .onErrorResume(e -> Mono.just(AttemptResult.failed(Instant.now(), 0, e)))
-                        .doOnNext(result -> breakers.record(c.subscriptionId(), result))
+                        .doOnNext(result -> {
+                            answered.run();
+                            breakers.record(c.subscriptionId(), result);
+                            if (result.delivered()) {
+                                latency.answered(c, Instant.now());
+                            }
+                        })
                         .doOnCancel(() -> breakers.release(c.subscriptionId()))
                         .flatMap(result -> outcomes.submit(Outcome.of(c, result, retries)))
                 // the receiver's breaker is open: no request, no attempt spent, the message waits
@@ -103,6 +184,7 @@ public class Dispatcher implements SmartLifecycle {
                 })
                 .doFinally(signal -> {
                     leased.remove(c.id());
+                    answered.run();
                     inFlight.decrementAndGet();
                     wake();
                 })

@@ -19,6 +19,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,11 +37,13 @@ class PlatformEventListener {
 
     private final FanOut fanOut;
     private final Dispatcher dispatcher;
+    private final DeliveryLatency latency;
     private final ObjectReader reader;
 
-    PlatformEventListener(FanOut fanOut, Dispatcher dispatcher, JsonMapper json) {
+    PlatformEventListener(FanOut fanOut, Dispatcher dispatcher, DeliveryLatency latency, JsonMapper json) {
         this.fanOut = fanOut;
         this.dispatcher = dispatcher;
+        this.latency = latency;
         // CloudEvents may carry extension attributes: tolerate what the platform's record does not name.
         this.reader = json.readerFor(CloudEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -49,11 +52,13 @@ class PlatformEventListener {
     @KafkaListener(id = "event-fan-out", topics = Topics.PLATFORM_EVENTS, groupId = "${spring.application.name}", batch = "true")
     Mono<Void> onEvents(List<ConsumerRecord<String, String>> records) {
         List<FanOut.Incoming> batch = new ArrayList<>(records.size());
+        long[] timestamps = new long[records.size()];
         for (ConsumerRecord<String, String> record : records) {
             CloudEvent event = parse(record);
             if (event == null) {
                 log.warn("Skipping {}@{}/{}: not a structured CloudEvent", record.topic(), record.partition(), record.offset());
             } else {
+                timestamps[batch.size()] = record.timestamp();
                 batch.add(new FanOut.Incoming(event, record.value()));
             }
         }
@@ -77,6 +82,10 @@ class PlatformEventListener {
                 .doOnNext(queued -> {
                     if (queued > 0) {
                         dispatcher.wake();
+                    }
+                    Instant now = Instant.now();
+                    for (int i = 0; i < batch.size(); i++) {
+                        latency.queued(batch.get(i).event().time(), timestamps[i], now);
                     }
                 })
                 .then();

@@ -7,21 +7,30 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One Resilience4j circuit breaker per subscription (the receiver as the owner of a callback sees
  * it), in memory on each replica. A receiver that keeps failing is left alone for {@code openFor}:
- * its due deliveries are put back without an attempt, so the retry budget is spent on answers of
- * the receiver and not on our own refusals, while the other subscriptions flow as before. Each
+ * the claim leaves its subscription out, so its due deliveries wait as they are without an attempt
+ * (the retry budget is spent on answers of the receiver, not on our own refusals), while the other
+ * subscriptions flow as before. A delivery that reaches the breaker anyway (claimed just before it
+ * opened, or beyond the half-open trials) is put back. Each
  * breaker is exported as {@code resilience4j.circuitbreaker.*} with tag {@code name} = subscription id.
  */
 @Component
 public class ReceiverBreakers {
 
+    private static final UUID[] NONE = new UUID[0];
+
     private final CircuitBreakerRegistry registry;
     private final BreakerProperties props;
+    /** Subscriptions whose breaker is open, with when its open period ends (the claim leaves them out until then). */
+    private final Map<UUID, Instant> resting = new ConcurrentHashMap<>();
 
     ReceiverBreakers(BreakerProperties props, MeterRegistry meters) {
         this.props = props;
@@ -36,6 +45,35 @@ public class ReceiverBreakers {
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        // automatic OPEN -> HALF_OPEN is off, so Resilience4j keeps no timer we could ask: note when each open period ends
+        registry.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onStateTransition(t -> {
+            UUID id = UUID.fromString(t.getCircuitBreakerName());
+            if (t.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                resting.put(id, Instant.now().plus(props.openFor()));
+            } else {
+                resting.remove(id);
+            }
+        }));
+    }
+
+    /**
+     * Whether a fresh delivery may be handed straight to a send: only while the receiver's breaker is
+     * closed (half-open trials and open periods go through the claim, which knows what is due).
+     */
+    boolean admits(UUID subscriptionId) {
+        return !props.enabled() || breaker(subscriptionId).getState() == CircuitBreaker.State.CLOSED;
+    }
+
+    /**
+     * Subscriptions whose breaker is open and whose open period has not ended: claiming their due
+     * deliveries only to put them back would cost a claim and an update per message per open period.
+     */
+    UUID[] resting() {
+        if (resting.isEmpty()) {
+            return NONE;
+        }
+        Instant now = Instant.now();
+        return resting.entrySet().stream().filter(e -> e.getValue().isAfter(now)).map(Map.Entry::getKey).toArray(UUID[]::new);
     }
 
     /** Whether a send to this subscription's receiver may go out now; a true must be followed by {@link #record}. */
