@@ -1,47 +1,41 @@
 package org.openconnector.sync.run;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.openconnector.common.events.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Drops a cached compiled mapping when mapping-service announces {@code org.openconnector.mapping.*} for it. */
+import java.util.List;
+
+/**
+ * Drops a cached compiled mapping when mapping-service announces {@code org.openconnector.mapping.*} for it.
+ * Records arrive already reduced to a mapping event's subject (null for every other event) by
+ * {@link MappingEventSubjects}, whole polls at a time with one acknowledgement each.
+ */
 @Component
 class MappingEventListener {
 
-    private static final Logger log = LoggerFactory.getLogger(MappingEventListener.class);
-    private static final String MAPPING_TYPE_PREFIX = "org.openconnector.mapping.";
-
     private final MappingCache cache;
-    private final JsonMapper json;
 
-    MappingEventListener(MappingCache cache, JsonMapper json) {
+    MappingEventListener(MappingCache cache) {
         this.cache = cache;
-        this.json = json;
     }
 
     // every instance must see every change, so each gets its own group (no offsets worth keeping: the cache starts empty)
-    @KafkaListener(topics = Topics.PLATFORM_EVENTS, groupId = "sync-service-mappings-${random.uuid}",
-            properties = "auto.offset.reset=latest")
-    void onEvent(String payload, Acknowledgment ack) {
-        // ack-mode is manual (for the trigger listener's Monos): an unacknowledged record would pause this consumer
+    @KafkaListener(topics = Topics.PLATFORM_EVENTS, groupId = "sync-service-mappings-${random.uuid}", batch = "true",
+            properties = {"auto.offset.reset=latest",
+                    "value.deserializer=org.openconnector.sync.run.MappingEventSubjects",
+                    // a run's event stream arrives in a few large fetches rather than thousands of small ones
+                    // (each one a poll, an offset commit and a broker request); a mapping edit waits ≤ 200 ms more
+                    "fetch.min.bytes=262144", "fetch.max.wait.ms=200"})
+    void onEvents(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
+        // ack-mode is manual (for the trigger listener's Monos): an unacknowledged poll would pause this consumer
         ack.acknowledge();
-        // most records on this topic are other events (a run's own object events: one per written object);
-        // a substring test skips them without parsing — a mapping event always contains its type
-        if (!payload.contains(MAPPING_TYPE_PREFIX)) {
-            return;
-        }
-        try {
-            JsonNode event = json.readTree(payload);
-            if (event.path("type").asString("").startsWith(MAPPING_TYPE_PREFIX)) {
-                cache.evict(event.path("subject").asString(""));
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() != null) {
+                cache.evict(record.value());
             }
-        } catch (RuntimeException e) {
-            log.warn("Skipping a platform.events record that is not a CloudEvent: {}", e.toString());
         }
     }
 }
