@@ -19,6 +19,7 @@ final class NdjsonLines {
 
     private final JsonMapper json;
     private final int maxLine;
+    private byte[] scratch = new byte[0];
     private byte[] partial = new byte[0];
     private int partialLen;
 
@@ -29,16 +30,22 @@ final class NdjsonLines {
 
     /** The complete lines of this buffer (with what earlier buffers left over), parsed; releases the buffer. */
     List<JsonNode> next(DataBuffer buffer) {
-        byte[] bytes;
+        // the network buffer's bytes go into one array kept for the stream (parsing copies what it keeps),
+        // not into a new one per buffer: a 100,000-object run would otherwise allocate its whole body again
+        int length;
         try {
-            bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
+            length = buffer.readableByteCount();
+            if (scratch.length < length) {
+                scratch = new byte[Math.max(length, Math.min(2 * scratch.length, maxLine))];
+            }
+            buffer.read(scratch, 0, length);
         } finally {
             DataBufferUtils.release(buffer);
         }
+        byte[] bytes = scratch;
         List<JsonNode> out = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
+        for (int i = 0; i < length; i++) {
             if (bytes[i] != '\n') {
                 continue;
             }
@@ -51,7 +58,7 @@ final class NdjsonLines {
             }
             start = i + 1;
         }
-        append(bytes, start, bytes.length - start);
+        append(bytes, start, length - start);
         return out;
     }
 
