@@ -14,6 +14,7 @@ final class CpuWatch {
 
     private final Map<String, ProcessHandle> services;
     private Map<String, Long> start;
+    private Map<String, Long> startJit;
 
     CpuWatch(Map<String, ProcessHandle> services) {
         this.services = services;
@@ -21,15 +22,56 @@ final class CpuWatch {
 
     void start() {
         start = sample();
+        startJit = jit();
     }
 
-    /** CPU seconds per group since {@link #start}, e.g. {@code sync-service=12.3s postgres=8.1s ...}. */
+    /**
+     * CPU seconds per group since {@link #start}, e.g. {@code sync-service=12.3s(jit 4.1s) postgres=8.1s ...}; for a
+     * JVM, the part its JIT compiler threads used is given in brackets (it is still compiling when the measured runs
+     * start unless the warm-up was long: per-window and per-page code runs only a few hundred times per warm-up run).
+     */
     String stop() {
         Map<String, Long> end = sample();
+        Map<String, Long> endJit = jit();
         StringBuilder out = new StringBuilder();
-        end.forEach((name, ms) -> out.append(out.isEmpty() ? "" : " ").append(name).append('=')
-                .append(String.format("%.1fs", (ms - start.getOrDefault(name, 0L)) / 1000.0)));
+        end.forEach((name, ms) -> {
+            out.append(out.isEmpty() ? "" : " ").append(name).append('=')
+                    .append(String.format("%.1fs", (ms - start.getOrDefault(name, 0L)) / 1000.0));
+            if (endJit.containsKey(name)) {
+                out.append(String.format("(jit %.1fs)", (endJit.get(name) - startJit.getOrDefault(name, 0L)) / 1000.0));
+            }
+        });
         return out.toString();
+    }
+
+    /** CPU ms of each JVM's JIT compiler threads (Linux /proc; empty elsewhere). */
+    private Map<String, Long> jit() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        services.forEach((name, handle) -> compilerMs(handle.pid()).ifPresent(ms -> out.put(name, ms)));
+        compilerMs(ProcessHandle.current().pid()).ifPresent(ms -> out.put("bench-jvm(source+kafka)", ms));
+        return out;
+    }
+
+    private static java.util.OptionalLong compilerMs(long pid) {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", String.valueOf(pid), "task");
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            long ticks = 0;
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                try {
+                    if (!java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime, in clock ticks (100/s)
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return java.util.OptionalLong.of(ticks * 10);
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     private Map<String, Long> sample() {
