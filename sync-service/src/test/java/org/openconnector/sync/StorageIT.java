@@ -92,6 +92,14 @@ class StorageIT extends SyncTestBase {
         assertThat(objectEvents(id, "created")).isEqualTo(25);
         assertThat(objectEvents(id, "updated")).isEqualTo(1);
         assertThat(objectEvents(id, "deleted")).isEqualTo(1);
+
+        // a synchronization's contracts and a storage's entities go with it (the code deletes them: no cascading keys since V5)
+        web.delete().uri("/api/v1/synchronizations/{id}", id).exchange().expectStatus().isNoContent();
+        assertThat(db.sql("select count(*) from contract where synchronization_id = :id").bind("id", java.util.UUID.fromString(id))
+                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+        web.delete().uri("/api/v1/storages/{s}", s).exchange().expectStatus().isNoContent();
+        post("/api/v1/storages", "{\"identifier\":\"" + s + "\"}", 201);
+        assertThat(get("/api/v1/storages/" + s + "/entities").get("total").asLong()).isZero();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.openconnector.sync.contract;
 import org.openconnector.common.web.Page;
 import org.openconnector.common.web.PageQuery;
 import org.openconnector.common.web.PagedSql;
+import org.openconnector.sync.run.RunFailure;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -62,7 +63,7 @@ public class ContractRepository {
             actions[i] = c.targetLastAction();
         }
         Contract first = saved.get(0);
-        return db.sql("insert into contract (id, synchronization_id, origin_id, target_id, source_hash, target_hash, target_last_action, "
+        return holdSynchronization(first.synchronizationId()).then(db.sql("insert into contract (id, synchronization_id, origin_id, target_id, source_hash, target_hash, target_last_action, "
                         + "source_last_changed, source_last_checked, source_last_synced, target_last_synced, created, updated) "
                         + "select cast(t.id as uuid), :s, t.origin, t.target, t.sh, t.th, t.action, :now, :now, :now, :now, :now, :now "
                         + "from unnest(cast(:ids as text[]), cast(:origins as text[]), cast(:targets as text[]), cast(:shs as text[]), "
@@ -71,6 +72,17 @@ public class ContractRepository {
                 .bind("s", first.synchronizationId()).bind("now", first.updated())
                 .bind("ids", ids).bind("origins", origins).bind("targets", targets).bind("shs", sh).bind("ths", th)
                 .bind("actions", actions)
+                .then());
+    }
+
+    /**
+     * Locks the synchronization row against deletion until the surrounding transaction ends (what the
+     * dropped foreign key did per contract row, see V5), failing the run when it is gone.
+     */
+    private Mono<Void> holdSynchronization(UUID synchronizationId) {
+        return db.sql("select 1 from synchronization where id = :s for key share").bind("s", synchronizationId)
+                .map(r -> 1).one()
+                .switchIfEmpty(Mono.error(() -> new RunFailure("Synchronization " + synchronizationId + " was deleted")))
                 .then();
     }
 
@@ -80,11 +92,15 @@ public class ContractRepository {
             + "source_last_checked = excluded.source_last_checked, source_last_synced = excluded.source_last_synced, "
             + "target_last_synced = excluded.target_last_synced, updated = excluded.updated, source_missing = false";
 
-    /** Saves the contract of an object just written (insert, or update of the same origin id). */
+    /**
+     * Saves the contract of an object just written (insert, or update of the same origin id); fails the
+     * run when the synchronization is gone (the statement itself locks its row, see V5).
+     */
     public Mono<Void> save(Contract c) {
         return db.sql("insert into contract (id, synchronization_id, origin_id, target_id, source_hash, target_hash, target_last_action, "
                         + "source_last_changed, source_last_checked, source_last_synced, target_last_synced, created, updated) "
-                        + "values (:id, :s, :origin, :target, :sh, :th, :action, :now, :checked, :now, :now, :now, :now) "
+                        + "select :id, :s, :origin, :target, :sh, :th, :action, :now, :checked, :now, :now, :now, :now "
+                        + "where exists (select 1 from synchronization where id = :s for key share) "
                         + "on conflict (synchronization_id, origin_id) do update set target_id = excluded.target_id, "
                         + "source_hash = excluded.source_hash, target_hash = excluded.target_hash, "
                         + "target_last_action = excluded.target_last_action, source_last_changed = excluded.source_last_changed, "
@@ -93,7 +109,9 @@ public class ContractRepository {
                 .bind("id", c.id()).bind("s", c.synchronizationId()).bind("origin", c.originId())
                 .bind("target", c.targetId()).bind("sh", c.sourceHash()).bind("th", c.targetHash())
                 .bind("action", c.targetLastAction()).bind("now", c.updated()).bind("checked", c.sourceLastChecked())
-                .then();
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == 0 ? Mono.error(new RunFailure("Synchronization " + c.synchronizationId() + " was deleted"))
+                        : Mono.<Void>empty());
     }
 
     /** Keeps a deleted object's contract with its target id cleared, so its history stays readable. */

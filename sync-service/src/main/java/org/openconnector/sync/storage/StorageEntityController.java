@@ -61,7 +61,9 @@ public class StorageEntityController {
         if (key.length() > MAX_KEY) {
             throw ApiException.validation("key", "key must be at most " + MAX_KEY + " characters");
         }
-        return storage(identifier).then(storages.put(identifier, key, value)).then(storages.entity(identifier, key));
+        return storage(identifier).then(storages.put(identifier, key, value))
+                // false: the storage was deleted between the check and the write
+                .flatMap(written -> written ? storages.entity(identifier, key) : Mono.error(ApiException.notFound("Storage", identifier)));
     }
 
     @DeleteMapping("/{key}")

@@ -53,8 +53,22 @@ public class StorageRepository {
         return db.sql("select * from storage where identifier = :i").bind("i", identifier).fetch().one().map(this::storage);
     }
 
+    /**
+     * Deletes a storage and its entities (call it inside a transaction; entities have no cascading key,
+     * see V5). The storage row goes first: a window transaction writing into it holds it until it commits,
+     * so the entities statement then sees that window's entities too.
+     */
     Mono<Long> delete(String identifier) {
-        return db.sql("delete from storage where identifier = :i").bind("i", identifier).fetch().rowsUpdated();
+        return db.sql("delete from storage where identifier = :i").bind("i", identifier).fetch().rowsUpdated()
+                .flatMap(n -> db.sql("delete from storage_entity where storage = :i").bind("i", identifier).then().thenReturn(n));
+    }
+
+    /**
+     * Locks the storage row against deletion until the surrounding transaction ends (what the dropped
+     * foreign key did per entity row, see V5); false when there is no such storage.
+     */
+    public Mono<Boolean> hold(String identifier) {
+        return db.sql("select 1 from storage where identifier = :i for key share").bind("i", identifier).map(r -> 1).one().hasElement();
     }
 
     Mono<Page<ObjectNode>> list(PageQuery query) {
@@ -74,15 +88,18 @@ public class StorageRepository {
                 .fetch().one().map(this::entity);
     }
 
-    public Mono<Void> put(String identifier, String key, JsonNode value) {
+    /** Upserts one entity; false (nothing written) when the storage does not exist (the statement locks its row, see V5). */
+    public Mono<Boolean> put(String identifier, String key, JsonNode value) {
         Instant now = now();
-        return db.sql("insert into storage_entity (storage, key, value, created, updated) values (:i, :k, cast(:v as jsonb), :now, :now) "
+        return db.sql("insert into storage_entity (storage, key, value, created, updated) select :i, :k, cast(:v as jsonb), :now, :now "
+                        + "where exists (select 1 from storage where identifier = :i for key share) "
                         + "on conflict (storage, key) do update set value = excluded.value, updated = excluded.updated")
-                .bind("i", identifier).bind("k", key).bind("v", json.writeValueAsString(value)).bind("now", now).then();
+                .bind("i", identifier).bind("k", key).bind("v", json.writeValueAsString(value)).bind("now", now)
+                .fetch().rowsUpdated().map(n -> n > 0);
     }
 
     /**
-     * Upserts many entities (key to JSON text) in one statement; keys must be distinct (Postgres refuses to touch a row
+     * Upserts many entities (key to JSON text) in one statement (after {@link #hold}, in the same transaction); keys must be distinct (Postgres refuses to touch a row
      * twice). The values travel as one JSON array (parsed once by Postgres straight into jsonb, zipped
      * with the keys by {@code rows from}) rather than as a text[] of JSON documents, which would be
      * escaped into an array literal here and unescaped and cast one by one there.

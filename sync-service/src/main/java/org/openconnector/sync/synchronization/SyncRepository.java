@@ -63,8 +63,15 @@ public class SyncRepository {
                 .fetch().one().map(this::read);
     }
 
+    /**
+     * Deletes a synchronization and its contracts (call it inside a transaction; contracts have no
+     * cascading key, see V5). The synchronization row goes first: a run's window transaction holds it
+     * (for key share) until it commits, so once this delete has it, the contracts statement sees every
+     * contract that window wrote, and later windows find the synchronization gone.
+     */
     public Mono<Synchronization> delete(UUID id) {
-        return db.sql("delete from synchronization where id = :id returning *").bind("id", id).fetch().one().map(this::read);
+        return db.sql("delete from synchronization where id = :id returning *").bind("id", id).fetch().one().map(this::read)
+                .flatMap(s -> db.sql("delete from contract where synchronization_id = :id").bind("id", id).then().thenReturn(s));
     }
 
     public Mono<Page<Synchronization>> list(PageQuery query) {
