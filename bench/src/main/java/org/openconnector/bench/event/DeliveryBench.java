@@ -110,7 +110,7 @@ public final class DeliveryBench {
                         + "load average %s%n", cpu.jvmMillis(), cpu.postgresMillis(),
                 got == 0 ? 0 : (cpu.jvmMillis() + cpu.postgresMillis()) / got, loadAverage());
         // relay: outbox write -> Kafka record; fan-out: record -> deliveries committed; dispatch: commit -> 2xx (first attempts)
-        System.out.printf("  stages p50/p99: %s%n", stages.report());
+        System.out.printf("  stages p50/p99: %s; %s%n", stages.report(), stages.paths());
     }
 
     private static int postgresPort() {

@@ -18,16 +18,31 @@ import java.util.concurrent.TimeUnit;
  */
 final class StageLatency {
 
-    static final String[] STAGES = {"relay", "fan-out", "dispatch"};
+    static final String[] STAGES = {"relay", "fan-out", "dispatch", "outcome"};
 
     private final Map<String, HistogramSnapshot> before = new LinkedHashMap<>();
     private final MeterRegistry meters;
+    private final double directBefore;
+    private final double claimedBefore;
 
     private StageLatency(MeterRegistry meters) {
         this.meters = meters;
         for (String stage : STAGES) {
             before.put(stage, snapshot(stage));
         }
+        directBefore = dispatched("direct");
+        claimedBefore = dispatched("claim");
+    }
+
+    /** Sends started by a direct hand-off from the fan-out vs. by a claim, since {@link #start}. */
+    String paths() {
+        return String.format(Locale.ROOT, "sends started: %.0f handed over by the fan-out, %.0f claimed",
+                dispatched("direct") - directBefore, dispatched("claim") - claimedBefore);
+    }
+
+    private double dispatched(String path) {
+        var c = meters.find("openconnector.events.dispatched").tag("path", path).counter();
+        return c == null ? 0 : c.count();
     }
 
     static StageLatency start(MeterRegistry meters) {

@@ -12,7 +12,8 @@ import java.time.Instant;
  * {@code relay} from the CloudEvent's {@code time} (written to the producer's outbox) to its Kafka record
  * timestamp (the outbox relay, on the producer's clock); {@code fan-out} from that timestamp to the
  * commit of its deliveries (Kafka consumer and the fan-out transaction); {@code dispatch} from that
- * commit to the receiver's 2xx to a first attempt (claim or direct hand-off, queueing, the request).
+ * commit to the receiver's 2xx to a first attempt (claim or direct hand-off, queueing, the request);
+ * {@code outcome} from an answer to the commit of its outcome batch (the delivery holds its slot until then).
  * Percentiles or histograms: {@code management.metrics.distribution.*.openconnector.events.latency}.
  */
 @Component
@@ -23,11 +24,13 @@ public class DeliveryLatency {
     private final Timer relay;
     private final Timer fanOut;
     private final Timer dispatch;
+    private final Timer outcome;
 
     DeliveryLatency(MeterRegistry meters) {
         relay = timer(meters, "relay");
         fanOut = timer(meters, "fan-out");
         dispatch = timer(meters, "dispatch");
+        outcome = timer(meters, "outcome");
     }
 
     private static Timer timer(MeterRegistry meters, String stage) {
@@ -49,6 +52,11 @@ public class DeliveryLatency {
         if (c.attempts() == 0 && c.queuedAt() != null) {
             record(dispatch, Duration.between(c.queuedAt(), at).toMillis());
         }
+    }
+
+    /** An outcome that was answered at {@code answeredNanos} (System.nanoTime) has committed. */
+    void written(long answeredNanos) {
+        outcome.record(System.nanoTime() - answeredNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static void record(Timer timer, long millis) {

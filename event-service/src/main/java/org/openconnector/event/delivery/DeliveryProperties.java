@@ -15,8 +15,10 @@ import java.util.List;
  * @param maxRetryAfter       cap on a receiver's Retry-After
  * @param defaultTimeout      request timeout when the event definition sets none
  * @param maxConcurrency      deliveries in flight on this replica
- * @param perSubscription     deliveries in flight per subscription over all replicas, so one slow receiver
- *                            can hold at most this many slots
+ * @param perSubscription     deliveries in flight per subscription (from lease to written outcome) over all
+ *                            replicas, so one slow receiver can hold at most this many slots; 16 rather than 8:
+ *                            at 200 deliveries/s to one receiver a slot is held ~40-80 ms on a busy 2-core machine,
+ *                            and 8 slots fell back to the slower claim path (docs/benchmarks.md)
  * @param batchSize           messages claimed per poll
  * @param pollInterval        how often to look for due messages when idle
  * @param responseExcerpt     bytes of a receiver's answer kept per attempt
@@ -40,7 +42,7 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("1d") Duration maxRetryAfter,
                                  @DefaultValue("30s") Duration defaultTimeout,
                                  @DefaultValue("128") int maxConcurrency,
-                                 @DefaultValue("8") int perSubscription,
+                                 @DefaultValue("16") int perSubscription,
                                  @DefaultValue("200") int batchSize,
                                  @DefaultValue("250ms") Duration pollInterval,
                                  @DefaultValue("1024") int responseExcerpt,
