@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param window               the last attempts the failure rate is computed over
  * @param minimumCalls         attempts needed before the rate counts (a new receiver is not judged on one failure)
  * @param failureRateThreshold percentage of failed attempts in the window that opens the breaker
- * @param openFor              how long an open breaker refuses sends; its due deliveries are put back this long
+ * @param openFor              how long an open breaker refuses sends; the claim leaves its subscription out this long
  * @param halfOpenCalls        trial sends after that; their failure rate decides whether it closes or opens again
  */
 @ConfigurationProperties("openconnector.events.delivery.breaker")
