@@ -103,6 +103,29 @@ class StorageIT extends SyncTestBase {
     }
 
     /**
+     * A window whose values exceed one statement's share (~200,000 characters) is upserted in several
+     * statements: every entity still gets its own key's value.
+     */
+    @Test
+    void aWindowOfLargeObjectsIsWrittenInSeveralStatementsKeyForKey() {
+        apis.seed(7);
+        for (int i = 1; i <= 7; i++) {
+            String id = String.format("o%04d", i);
+            apis.source.get(id).put("name", id + ":" + String.valueOf((char) ('a' + i)).repeat(70_000));
+        }
+        String s = storage();
+        String body = syncBody("[]").replace("\"targetId\":\"" + sourceId + "\"", "\"targetId\":\"" + s + "\",\"targetType\":\"storage\"");
+        String id = post("/api/v1/synchronizations", body, 201).get("id").asString();
+        JsonNode run = post("/api/v1/synchronizations/" + id + "/run", "", 200);
+        assertThat(run.get("counts").get("created").asInt()).as(run.toString()).isEqualTo(7);
+        for (int i = 1; i <= 7; i++) {
+            String key = String.format("o%04d", i);
+            assertThat(get("/api/v1/storages/" + s + "/entities/" + key).get("value").get("title").asString())
+                    .isEqualTo(key + ":" + String.valueOf((char) ('a' + i)).repeat(70_000));
+        }
+    }
+
+    /**
      * A storage window's entities, contracts and events commit in one transaction: a window the
      * storage refuses (here: deleted after the synchronization was saved) leaves none of the three.
      */

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,30 +100,44 @@ public class StorageRepository {
     }
 
     /**
-     * Upserts many entities (key to JSON text) in one statement (after {@link #hold}, in the same transaction); keys must be distinct (Postgres refuses to touch a row
-     * twice). The values travel as one JSON array (parsed once by Postgres straight into jsonb, zipped
-     * with the keys by {@code rows from}) rather than as a text[] of JSON documents, which would be
-     * escaped into an array literal here and unescaped and cast one by one there.
+     * Upserts many entities (key to JSON text) in one statement per ~{@value #CHUNK_CHARS} characters of
+     * values (after {@link #hold}, in the same transaction); keys must be distinct (Postgres refuses to
+     * touch a row twice in one statement). The values travel as one JSON array per statement (parsed
+     * once by Postgres straight into jsonb, zipped with the keys by {@code rows from}) rather than as a
+     * text[] of JSON documents, which would be escaped into an array literal here and unescaped and cast
+     * one by one there. The chunks keep each array text below half a G1 region of a small heap (a whole
+     * window's array, ~650 KB for 500 objects of 1.3 KB, was a humongous allocation that started a
+     * concurrent GC cycle nearly every time).
      */
     public Mono<Void> putAll(String identifier, Map<String, String> jsonValues) {
         if (jsonValues.isEmpty()) {
             return Mono.empty();
         }
-        String[] keys = jsonValues.keySet().toArray(String[]::new);
-        int size = 2;
-        for (String text : jsonValues.values()) {
-            size += text.length() + 1;
+        List<String> keys = new ArrayList<>(jsonValues.size());
+        StringBuilder array = new StringBuilder(CHUNK_CHARS + 4096).append('[');
+        List<Mono<Void>> statements = new ArrayList<>();
+        for (Map.Entry<String, String> e : jsonValues.entrySet()) {
+            if (!keys.isEmpty() && array.length() + e.getValue().length() > CHUNK_CHARS) {
+                statements.add(upsert(identifier, keys, array.append(']').toString()));
+                keys = new ArrayList<>();
+                array.setLength(0);
+                array.append('[');
+            }
+            array.append(keys.isEmpty() ? "" : ",").append(e.getValue());
+            keys.add(e.getKey());
         }
-        StringBuilder array = new StringBuilder(size).append('[');
-        for (int i = 0; i < keys.length; i++) {
-            array.append(i == 0 ? "" : ",").append(jsonValues.get(keys[i]));
-        }
-        array.append(']');
+        statements.add(upsert(identifier, keys, array.append(']').toString()));
+        return Flux.concat(statements).then();
+    }
+
+    private static final int CHUNK_CHARS = 200_000;
+
+    private Mono<Void> upsert(String identifier, List<String> keys, String jsonArray) {
         return db.sql("insert into storage_entity (storage, key, value, created, updated) "
                         + "select :i, t.k, t.v, :now, :now "
                         + "from rows from (unnest(cast(:keys as text[])), jsonb_array_elements(cast(:values as jsonb))) as t(k, v) "
                         + "on conflict (storage, key) do update set value = excluded.value, updated = excluded.updated")
-                .bind("i", identifier).bind("keys", keys).bind("values", array.toString()).bind("now", now()).then();
+                .bind("i", identifier).bind("keys", keys.toArray(String[]::new)).bind("values", jsonArray).bind("now", now()).then();
     }
 
     public Mono<Long> deleteEntity(String identifier, String key) {
