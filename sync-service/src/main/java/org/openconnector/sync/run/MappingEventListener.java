@@ -28,7 +28,10 @@ class MappingEventListener {
                     "value.deserializer=org.openconnector.sync.run.MappingEventSubjects",
                     // a run's event stream arrives in a few large fetches rather than thousands of small ones
                     // (each one a poll, an offset commit and a broker request); a mapping edit waits ≤ 200 ms more
-                    "fetch.min.bytes=262144", "fetch.max.wait.ms=200"})
+                    "fetch.min.bytes=262144", "fetch.max.wait.ms=200",
+                    // but no fetch response of half a G1 region or more (512 KiB at -Xmx256m): each such
+                    // buffer is a humongous allocation, which starts a concurrent GC cycle
+                    "fetch.max.bytes=393216", "max.partition.fetch.bytes=262144"})
     void onEvents(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         // ack-mode is manual (for the trigger listener's Monos): an unacknowledged poll would pause this consumer
         ack.acknowledge();
