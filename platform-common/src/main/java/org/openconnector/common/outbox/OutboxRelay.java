@@ -67,15 +67,22 @@ public class OutboxRelay implements SmartLifecycle {
                 .filter(Boolean::booleanValue)
                 // cleared before the read: a commit after this point raises it again and gets a cycle of its own
                 .doOnNext(locked -> signal.clear())
-                .flatMap(locked -> db.sql("select seq, event_id, topic, message_key, payload "
+                .flatMap(locked -> db.sql("select seq, topic, message_key, payload "
                                 + "from outbox where sent_at is null order by seq limit :n")
-                        .bind("n", props.batchSize()).fetch().all().collectList())
+                        .bind("n", props.batchSize())
+                        .map(r -> new Row(r.get("seq", Long.class), r.get("topic", String.class),
+                                r.get("message_key", String.class), r.get("payload", String.class)))
+                        .all().collectList())
                 .flatMap(this::publishAndMark)
                 .defaultIfEmpty(0);
         return tx.transactional(batch);
     }
 
-    private Mono<Integer> publishAndMark(List<Map<String, Object>> rows) {
+    /** An unsent outbox row, as read for one batch. */
+    private record Row(long seq, String topic, String key, String payload) {
+    }
+
+    private Mono<Integer> publishAndMark(List<Row> rows) {
         if (rows.isEmpty()) {
             return Mono.just(0);
         }
@@ -88,14 +95,14 @@ public class OutboxRelay implements SmartLifecycle {
                 .flatMap(futures -> mark(rows, futures));
     }
 
-    private CompletableFuture<Void> send(Map<String, Object> row) {
+    private CompletableFuture<Void> send(Row row) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         KafkaProducer<String, String> producer = this.producer;
         if (producer == null) {
             done.completeExceptionally(new IllegalStateException("outbox relay is stopped"));
             return done;
         }
-        var record = new ProducerRecord<>((String) row.get("topic"), (String) row.get("message_key"), (String) row.get("payload"));
+        var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record, (metadata, error) -> {
@@ -111,12 +118,12 @@ public class OutboxRelay implements SmartLifecycle {
         return done;
     }
 
-    private Mono<Integer> mark(List<Map<String, Object>> rows, List<CompletableFuture<Void>> futures) {
+    private Mono<Integer> mark(List<Row> rows, List<CompletableFuture<Void>> futures) {
         List<Long> sent = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
         String error = null;
         for (int i = 0; i < rows.size(); i++) {
-            Long seq = ((Number) rows.get(i).get("seq")).longValue();
+            Long seq = rows.get(i).seq();
             if (futures.get(i).isCompletedExceptionally()) {
                 failed.add(seq);
                 error = error != null ? error : futures.get(i).handle((v, e) -> String.valueOf(e.getMessage())).join();
