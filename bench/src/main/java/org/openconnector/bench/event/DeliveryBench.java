@@ -51,7 +51,6 @@ public final class DeliveryBench {
         Map<String, Object> props = new HashMap<>(RealInfrastructure.properties());
         props.put("server.port", "0");
         props.put("openconnector.destinations.allow-loopback", "true");
-        props.put("openconnector.outbox.poll-interval", "20ms");
         props.put("openconnector.events.delivery.poll-interval", "50ms");
         props.put("spring.r2dbc.pool.max-size", "20");
         props.put("logging.level.root", "WARN");
