@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param retryBackoff  pause after a failed batch (broker down) before trying again
  * @param batchSize     rows relayed per transaction
  * @param sendTimeout   how long a batch may wait for broker acknowledgements
+ * @param keepSent      keep relayed rows, marked with {@code sent_at}, instead of deleting them (for audit or
+ *                      tests that read the outbox; costs PostgreSQL a new version of every row)
  */
 @ConfigurationProperties("openconnector.outbox")
 public record OutboxProperties(@DefaultValue("true") boolean enabled,
@@ -23,5 +25,6 @@ public record OutboxProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("5ms") Duration minGap,
                                @DefaultValue("2s") Duration retryBackoff,
                                @DefaultValue("500") int batchSize,
-                               @DefaultValue("20s") Duration sendTimeout) {
+                               @DefaultValue("20s") Duration sendTimeout,
+                               @DefaultValue("false") boolean keepSent) {
 }

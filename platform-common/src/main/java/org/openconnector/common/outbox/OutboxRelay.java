@@ -24,11 +24,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Takes unsent outbox rows to Kafka, oldest first, and marks them sent once the broker has
- * acknowledged them. One relay per schema works at a time (a transaction-scoped advisory lock),
+ * Takes outbox rows to Kafka, oldest first, and deletes them once the broker has acknowledged them
+ * ({@code keep-sent} marks them with {@code sent_at} instead; marked rows are never read again). One relay per schema works at a time (a transaction-scoped advisory lock),
  * which keeps per-key order even with several replicas. While the broker is down the rows simply
  * wait; after a restart the relay carries on from the first unsent row. A crash between the
- * broker's acknowledgement and the commit of {@code sent_at} can publish a row again, which is why
+ * broker's acknowledgement and the commit of the row's deletion can publish it again, which is why
  * events carry a stable CloudEvents id and consumers dedupe on it. Between cycles it waits for the
  * {@link OutboxSignal} (rows committed on this replica) or its poll interval, whichever comes first.
  */
@@ -132,7 +132,12 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         relayed.increment(sent.size());
-        Mono<Void> markSent = sent.isEmpty() ? Mono.empty() : db.sql("update outbox set sent_at = now(), attempts = attempts + 1 where seq = any(:seqs)")
+        // Acknowledged rows are deleted (Kafka holds the event now): marking them would write a new version
+        // of the whole row, payload included, for the table to carry until vacuum - 1-2 s of PostgreSQL CPU
+        // per 100,000 events of 1.2 KB, against a fraction of that for a delete.
+        Mono<Void> markSent = sent.isEmpty() ? Mono.empty() : db.sql(props.keepSent()
+                        ? "update outbox set sent_at = now(), attempts = attempts + 1 where seq = any(:seqs)"
+                        : "delete from outbox where seq = any(:seqs)")
                 .bind("seqs", sent.toArray(Long[]::new)).then();
         Mono<Void> markFailed = failed.isEmpty() ? Mono.empty() : db.sql("update outbox set attempts = attempts + 1, last_error = :err where seq = any(:seqs)")
                 .bind("err", error).bind("seqs", failed.toArray(Long[]::new)).then();
@@ -180,6 +185,18 @@ public class OutboxRelay implements SmartLifecycle {
         return gap.then(signal.await(pause.minus(props.minGap())));
     }
 
+    /** Rows marked sent (by {@code keep-sent}, or by an older version) are dropped once it is off. */
+    private Mono<Void> pruneSent() {
+        if (props.keepSent()) {
+            return Mono.empty();
+        }
+        return db.sql("delete from outbox where sent_at is not null").then()
+                .onErrorResume(e -> {
+                    log.warn("Could not prune outbox rows marked sent; they are kept: {}", e.toString());
+                    return Mono.empty();
+                });
+    }
+
     @Override
     public synchronized void start() {
         if (producer == null) {
@@ -187,7 +204,7 @@ public class OutboxRelay implements SmartLifecycle {
             producer = new KafkaProducer<>(producerConfig);
         }
         if (props.enabled() && loop == null) {
-            loop = Flux.defer(this::cycle).repeat().subscribe();
+            loop = pruneSent().thenMany(Flux.defer(this::cycle).repeat()).subscribe();
         }
     }
 

@@ -79,6 +79,7 @@ class OutboxRelayIT {
             assertThat(arrived).hasSize(1);
             assertThat(arrived.get(0).value()).contains(during.id()).contains("\"specversion\":\"1.0\"");
             await().atMost(Duration.ofSeconds(10)).until(() -> !pending(during));
+            assertThat(rows(during)).as("an acknowledged row is deleted").isZero();
             assertThat(consumer.drain(r -> r.key().equals(during.subject()), Duration.ofSeconds(2))).hasSize(1);
         }
     }
@@ -127,6 +128,20 @@ class OutboxRelayIT {
     }
 
     @Test
+    void rowsMarkedSentArePrunedNotPublished() {
+        String key = UUID.randomUUID().toString();
+        db.sql("insert into outbox (event_id, topic, message_key, payload, sent_at) values (:id, :topic, :key, '{}', now())")
+                .bind("id", UUID.randomUUID().toString()).bind("topic", TOPIC).bind("key", key).then().block();
+        relay.stop();
+        relay.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("select count(*) from outbox where message_key = :key")
+                .bind("key", key).map(r -> r.get(0, Long.class)).one().block() == 0);
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(broker.bootstrapServers(), TOPIC)) {
+            assertThat(consumer.drain(r -> key.equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    @Test
     void rolledBackChangePublishesNothing() {
         CloudEvent event = CloudEvent.of("/test", "org.openconnector.test.rolledback", UUID.randomUUID().toString(),
                 JsonNodeFactory.instance.objectNode());
@@ -150,7 +165,7 @@ class OutboxRelayIT {
                     "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
                     "enable.idempotence", true, "acks", "all");
             OutboxRelay restarted = new OutboxRelay(db, tx, config,
-                    new OutboxProperties(false, Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(100), 500, Duration.ofSeconds(10)),
+                    new OutboxProperties(false, Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(100), 500, Duration.ofSeconds(10), false),
                     new OutboxSignal(), meters);
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -170,6 +185,11 @@ class OutboxRelayIT {
                 JsonNodeFactory.instance.objectNode().put("label", label));
         tx.transactional(writer.append(TOPIC, event)).block();
         return event;
+    }
+
+    private long rows(CloudEvent event) {
+        return db.sql("select count(*) from outbox where event_id = :id").bind("id", event.id())
+                .map(r -> r.get(0, Long.class)).one().block();
     }
 
     /** Whether the event's outbox row is not yet acknowledged by the broker. */

@@ -7,6 +7,7 @@ import org.openconnector.common.test.RealInfrastructure;
 import org.openconnector.common.testapp.OutboxTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With a poll interval of ten minutes only the commit signal can make the relay publish within the
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commits in a row each get relayed rather than the first one only.
  */
 @SpringBootTest(classes = OutboxTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"openconnector.outbox.poll-interval=10m", "openconnector.schema=commonsignal"})
+        properties = {"openconnector.outbox.poll-interval=10m", "openconnector.schema=commonsignal",
+                "openconnector.outbox.keep-sent=true"})
 class OutboxSignalIT {
 
     private static final String TOPIC = "outbox.signal.it";
@@ -33,6 +36,8 @@ class OutboxSignalIT {
     OutboxWriter writer;
     @Autowired
     TransactionalOperator tx;
+    @Autowired
+    DatabaseClient db;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -50,6 +55,9 @@ class OutboxSignalIT {
             CloudEvent alone = event("no-tx");
             writer.append(TOPIC, alone).block();
             assertThat(consumer.await(r -> alone.subject().equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+            // keep-sent: the relayed row stays, marked
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("select count(*) from outbox where event_id = :id and sent_at is not null")
+                    .bind("id", alone.id()).map(r -> r.get(0, Long.class)).one().block() == 1);
 
             List<CloudEvent> batch = List.of(event("batch-0"), event("batch-1"));
             tx.transactional(writer.appendAll(TOPIC, batch)).block();
