@@ -101,12 +101,16 @@ public class OutboxWriter {
     }
 
     private Mono<Void> insert(String topic, List<String[]> chunk) {
-        var spec = db.sql(statements.computeIfAbsent(chunk.size(), OutboxWriter::insertSql)).bind(0, topic);
-        for (int i = 0; i < chunk.size(); i++) {
-            String[] row = chunk.get(i);
-            spec = spec.bind(1 + 3 * i, row[0]).bind(2 + 3 * i, row[1]).bind(3 + 3 * i, row[2]);
+        // one bindValues: every bind(i, v) copies the spec's whole binding map (quadratic in the row count;
+        // 9 % of a storage sync's CPU with 385 parameters a statement)
+        List<Object> values = new ArrayList<>(1 + 3 * chunk.size());
+        values.add(topic);
+        for (String[] row : chunk) {
+            values.add(row[0]);
+            values.add(row[1]);
+            values.add(row[2]);
         }
-        return spec.then();
+        return db.sql(statements.computeIfAbsent(chunk.size(), OutboxWriter::insertSql)).bindValues(values).then();
     }
 
     /** {@code insert ... values ($2, $1, $3, $4), ($5, $1, $6, $7), ...}: the topic is bound once. */
