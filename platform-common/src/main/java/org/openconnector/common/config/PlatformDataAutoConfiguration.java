@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.openconnector.common.crypto.CryptoProperties;
 import org.openconnector.common.crypto.SecretCipher;
 import org.openconnector.common.outbox.IdempotentConsumer;
+import org.openconnector.common.outbox.OutboxHandOff;
 import org.openconnector.common.outbox.OutboxProperties;
 import org.openconnector.common.outbox.OutboxRelay;
 import org.openconnector.common.outbox.OutboxSignal;
@@ -43,14 +44,20 @@ public class PlatformDataAutoConfiguration {
         return new OutboxSignal();
     }
 
+    /** Payloads of a few relay batches (a storage sync commits 500 at a time); older ones are read back from the table. */
     @Bean
-    OutboxWriter outboxWriter(DatabaseClient db, JsonMapper json, OutboxSignal signal) {
-        return new OutboxWriter(db, json, signal);
+    OutboxHandOff outboxHandOff(OutboxProperties props) {
+        return new OutboxHandOff(4 * props.batchSize(), java.util.concurrent.TimeUnit.SECONDS.toNanos(30));
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(DatabaseClient db, JsonMapper json, OutboxSignal signal, OutboxHandOff handOff) {
+        return new OutboxWriter(db, json, signal, handOff);
     }
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager txm, KafkaProperties kafka,
-                            OutboxProperties props, OutboxSignal signal, MeterRegistry meters) {
+                            OutboxProperties props, OutboxSignal signal, OutboxHandOff handOff, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -60,7 +67,7 @@ public class PlatformDataAutoConfiguration {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return new OutboxRelay(db, TransactionalOperator.create(txm), config, props, signal, meters);
+        return new OutboxRelay(db, TransactionalOperator.create(txm), config, props, signal, handOff, meters);
     }
 
     @Bean

@@ -31,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * broker's acknowledgement and the commit of the row's deletion can publish it again, which is why
  * events carry a stable CloudEvents id and consumers dedupe on it. Between cycles it waits for the
  * {@link OutboxSignal} (rows committed on this replica) or its poll interval, whichever comes first.
+ * {@link UnsentRows} picks each batch; the payloads of rows this replica committed come from the
+ * {@link OutboxHandOff}, the others' are read from the table.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -42,6 +44,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile KafkaProducer<String, String> producer;
     private final OutboxProperties props;
     private final OutboxSignal signal;
+    private final OutboxHandOff handOff;
+    private final UnsentRows unsent;
     private final Counter relayed;
     private final Counter failures;
     private volatile Disposable loop;
@@ -49,14 +53,16 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile String lastError;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, Map<String, Object> producerConfig,
-                       OutboxProperties props, OutboxSignal signal, MeterRegistry meters) {
+                       OutboxProperties props, OutboxSignal signal, OutboxHandOff handOff, MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
         this.producerConfig = Map.copyOf(producerConfig);
         this.producer = new KafkaProducer<>(this.producerConfig);
         this.props = props;
         this.signal = signal;
+        this.handOff = handOff;
         this.relayed = meters.counter("openconnector.outbox.relayed");
+        this.unsent = new UnsentRows(db, handOff, props.batchSize(), props.pollInterval(), meters.counter("openconnector.outbox.fetched"));
         this.failures = meters.counter("openconnector.outbox.failures");
     }
 
@@ -67,22 +73,13 @@ public class OutboxRelay implements SmartLifecycle {
                 .filter(Boolean::booleanValue)
                 // cleared before the read: a commit after this point raises it again and gets a cycle of its own
                 .doOnNext(locked -> signal.clear())
-                .flatMap(locked -> db.sql("select seq, topic, message_key, payload "
-                                + "from outbox where sent_at is null order by seq limit :n")
-                        .bind("n", props.batchSize())
-                        .map(r -> new Row(r.get("seq", Long.class), r.get("topic", String.class),
-                                r.get("message_key", String.class), r.get("payload", String.class)))
-                        .all().collectList())
+                .flatMap(locked -> unsent.next())
                 .flatMap(this::publishAndMark)
                 .defaultIfEmpty(0);
         return tx.transactional(batch);
     }
 
-    /** An unsent outbox row, as read for one batch. */
-    private record Row(long seq, String topic, String key, String payload) {
-    }
-
-    private Mono<Integer> publishAndMark(List<Row> rows) {
+    private Mono<Integer> publishAndMark(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
             return Mono.just(0);
         }
@@ -95,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .flatMap(futures -> mark(rows, futures));
     }
 
-    private CompletableFuture<Void> send(Row row) {
+    private CompletableFuture<Void> send(OutboxRow row) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         KafkaProducer<String, String> producer = this.producer;
         if (producer == null) {
@@ -118,7 +115,7 @@ public class OutboxRelay implements SmartLifecycle {
         return done;
     }
 
-    private Mono<Integer> mark(List<Row> rows, List<CompletableFuture<Void>> futures) {
+    private Mono<Integer> mark(List<OutboxRow> rows, List<CompletableFuture<Void>> futures) {
         List<Long> sent = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
         String error = null;
@@ -142,6 +139,7 @@ public class OutboxRelay implements SmartLifecycle {
         Mono<Void> markFailed = failed.isEmpty() ? Mono.empty() : db.sql("update outbox set attempts = attempts + 1, last_error = :err where seq = any(:seqs)")
                 .bind("err", error).bind("seqs", failed.toArray(Long[]::new)).then();
         if (!failed.isEmpty()) {
+            unsent.failed();
             lastError = failed.size() + " outbox rows not acknowledged: " + error;
         }
         // A partial failure still commits what was acknowledged; -1 tells the loop to back off.
@@ -156,9 +154,11 @@ public class OutboxRelay implements SmartLifecycle {
                         log.info("Outbox relay recovered; publishing again");
                         failing = false;
                     }
-                    return n == props.batchSize() ? Duration.ZERO : props.pollInterval();
+                    // a full batch, or rows still held, go on at once
+                    return n == props.batchSize() || (n > 0 && handOff.size() > 0) ? Duration.ZERO : props.pollInterval();
                 })
                 .onErrorResume(e -> {
+                    unsent.failed();
                     failures.increment();
                     if (!failing) {
                         log.warn("Outbox relay cannot publish, rows wait and are retried: {}", e.toString());

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,27 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * Appends an event to this service's outbox table. Call it inside the same reactive transaction
  * as the state change it describes (e.g. within {@code TransactionalOperator#transactional}): the
  * row then exists exactly when the change does, and {@link OutboxRelay} takes it to Kafka. Once the
- * transaction commits (or at once without one) the {@link OutboxSignal} wakes this replica's relay.
+ * transaction commits (or at once without one) the rows go to the {@link OutboxHandOff}, so the relay
+ * need not read their payloads back, and the {@link OutboxSignal} wakes this replica's relay.
  */
 public class OutboxWriter {
 
     private final DatabaseClient db;
     private final JsonMapper json;
     private final OutboxSignal signal;
+    private final OutboxHandOff handOff;
     private final Map<Integer, String> statements = new ConcurrentHashMap<>();
-    /** One instance: a transaction keeps its synchronizations in a set, so many appends register it once. */
-    private final TransactionSynchronization raiseAfterCommit;
 
-    public OutboxWriter(DatabaseClient db, JsonMapper json, OutboxSignal signal) {
+    public OutboxWriter(DatabaseClient db, JsonMapper json, OutboxSignal signal, OutboxHandOff handOff) {
         this.db = db;
         this.json = json;
         this.signal = signal;
-        this.raiseAfterCommit = new TransactionSynchronization() {
-            @Override
-            public Mono<Void> afterCommit() {
-                return Mono.fromRunnable(signal::raise);
-            }
-        };
+        this.handOff = handOff;
     }
 
     /** Appends {@code event} for {@code topic}, keyed by its subject. */
@@ -48,13 +44,14 @@ public class OutboxWriter {
 
     public Mono<Void> append(String topic, String key, CloudEvent event) {
         String payload = json.writeValueAsString(event);
-        return db.sql("insert into outbox (event_id, topic, message_key, payload) values (:id, :topic, :key, :payload)")
+        String messageKey = key == null ? event.id() : key;
+        return db.sql("insert into outbox (event_id, topic, message_key, payload) values (:id, :topic, :key, :payload) returning seq")
                 .bind("id", event.id())
                 .bind("topic", topic)
-                .bind("key", key == null ? event.id() : key)
+                .bind("key", messageKey)
                 .bind("payload", payload)
-                .then()
-                .then(signalWhenCommitted());
+                .map(row -> row.get(0, Long.class)).one()
+                .flatMap(seq -> handOffWhenCommitted(List.of(new OutboxRow(seq, topic, messageKey, payload))));
     }
 
     /**
@@ -80,7 +77,8 @@ public class OutboxWriter {
             statements.add(rows.subList(from, from + n));
             from += n;
         }
-        return Flux.fromIterable(statements).concatMap(chunk -> insert(topic, chunk)).then(signalWhenCommitted());
+        return Flux.fromIterable(statements).concatMap(chunk -> insert(topic, chunk)).collectList()
+                .flatMap(inserted -> handOffWhenCommitted(inserted.stream().flatMap(List::stream).toList()));
     }
 
     static final int MAX_ROWS = 128;
@@ -100,7 +98,7 @@ public class OutboxWriter {
         return Integer.highestOneBit(n);
     }
 
-    private Mono<Void> insert(String topic, List<String[]> chunk) {
+    private Mono<List<OutboxRow>> insert(String topic, List<String[]> chunk) {
         // one bindValues: every bind(i, v) copies the spec's whole binding map (quadratic in the row count;
         // 9 % of a storage sync's CPU with 385 parameters a statement)
         List<Object> values = new ArrayList<>(1 + 3 * chunk.size());
@@ -110,7 +108,17 @@ public class OutboxWriter {
             values.add(row[1]);
             values.add(row[2]);
         }
-        return db.sql(statements.computeIfAbsent(chunk.size(), OutboxWriter::insertSql)).bindValues(values).then();
+        Map<String, String[]> byEventId = new HashMap<>(chunk.size() * 2);
+        for (String[] row : chunk) {
+            byEventId.put(row[0], row);
+        }
+        // matched by event id: PostgreSQL does not promise RETURNING rows in VALUES order
+        return db.sql(statements.computeIfAbsent(chunk.size(), OutboxWriter::insertSql)).bindValues(values)
+                .map(r -> {
+                    String[] row = byEventId.get(r.get(1, String.class));
+                    return new OutboxRow(r.get(0, Long.class), topic, row[1], row[2]);
+                })
+                .all().collectList();
     }
 
     /** {@code insert ... values ($2, $1, $3, $4), ($5, $1, $6, $7), ...}: the topic is bound once. */
@@ -120,23 +128,36 @@ public class OutboxWriter {
             int p = 2 + 3 * i;
             sql.append(i == 0 ? "" : ", ").append("($").append(p).append(", $1, $").append(p + 1).append(", $").append(p + 2).append(')');
         }
-        return sql.toString();
+        return sql.append(" returning seq, event_id").toString();
     }
 
-    /** Raises the signal after the surrounding transaction commits (never on rollback); without one the row is already committed. */
-    private Mono<Void> signalWhenCommitted() {
+    /**
+     * After the surrounding transaction commits (never on rollback; at once without one, the rows are
+     * committed already) the rows go to the hand-off and the signal wakes the relay.
+     */
+    private Mono<Void> handOffWhenCommitted(List<OutboxRow> rows) {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .doOnNext(tx -> {
                     if (tx.isSynchronizationActive()) {
-                        tx.registerSynchronization(raiseAfterCommit);
+                        tx.registerSynchronization(new TransactionSynchronization() {
+                            @Override
+                            public Mono<Void> afterCommit() {
+                                return Mono.fromRunnable(() -> committed(rows));
+                            }
+                        });
                     } else {
-                        signal.raise();
+                        committed(rows);
                     }
                 })
                 .onErrorResume(NoTransactionException.class, e -> {
-                    signal.raise();
+                    committed(rows);
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    private void committed(List<OutboxRow> rows) {
+        handOff.offer(rows);
+        signal.raise();
     }
 }

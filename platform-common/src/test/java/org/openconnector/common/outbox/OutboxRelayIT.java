@@ -166,7 +166,7 @@ class OutboxRelayIT {
                     "enable.idempotence", true, "acks", "all");
             OutboxRelay restarted = new OutboxRelay(db, tx, config,
                     new OutboxProperties(false, Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(100), 500, Duration.ofSeconds(10), false),
-                    new OutboxSignal(), meters);
+                    new OutboxSignal(), new OutboxHandOff(2000, Duration.ofSeconds(30).toNanos()), meters);
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     restarted.relayOnce().block();
