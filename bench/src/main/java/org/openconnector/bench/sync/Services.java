@@ -66,9 +66,15 @@ final class Services implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                name.equals("sync-service") ? "-Xmx256m" : "-Xmx512m", "-jar", jars[0].getPath(),
-                "--openconnector.crypto.keys.test=" + RealInfrastructure.TEST_CRYPTO_KEY, "--logging.level.root=WARN")
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                name.equals("sync-service") ? "-Xmx256m" : "-Xmx512m"));
+        String opts = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            command.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jars[0].getPath(),
+                "--openconnector.crypto.keys.test=" + RealInfrastructure.TEST_CRYPTO_KEY, "--logging.level.root=WARN"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Path.of("bench", "target", name + ".log").toFile());
         pb.environment().putAll(RealInfrastructure.serviceEnvironment());
         pb.environment().putAll(env);

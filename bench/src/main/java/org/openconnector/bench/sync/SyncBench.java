@@ -22,11 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * created), of a second run (all unchanged: nothing mapped or written) and sync-service's peak heap.
  * Usage: {@code mvn -q -DskipTests -pl connector-service,mapping-service,sync-service package}, then
  * {@code bench/run org.openconnector.bench.sync.SyncBench [objects] [api|storage|stream] [warm-up objects] [warm-up runs]} ({@code stream}:
- * only connector-service's object stream, no sync; warm-up objects, default 0: first sync that many objects through a
- * synchronization of their own, {@code warm-up runs} times (default 2: created, then unchanged; further runs alternate
- * forced (all rewritten) and unchanged), so that the measured runs find the JIT warm. Per-page and per-window code runs
- * only a few hundred times per warm-up run, so the JIT keeps compiling for several runs; the CPU printed per process
- * says how much of it was the JIT's compiler threads). Each run also prints the CPU
+ * only connector-service's object stream, no sync; warm-up objects, default 0: first sync that many objects, {@code warm-up
+ * runs} times (default 2), in the measured runs' pattern: a new synchronization into a new storage whose objects are all
+ * created, then its unchanged run, and again, so that the measured runs find the JIT warm. Per-page and per-window code
+ * runs only a few hundred times per warm-up run, so the JIT keeps compiling for several runs; the CPU printed per process
+ * says how much of it was the JIT's compiler threads). {@code BENCH_SERVICE_JAVA_OPTS} adds JVM options to every service
+ * (e.g. {@code -XX:+UseSerialGC}). Each run also prints the CPU
  * seconds each process used ({@link CpuWatch}), the fairer comparison on a shared machine.
  */
 public final class SyncBench {
@@ -73,15 +74,18 @@ public final class SyncBench {
                 return;
             }
             if (warm > 0) {
-                // JIT warm-up on a synchronization of its own (another storage or the same API target): created,
-                // unchanged, then forced (every object written again) and unchanged in turn
-                String warmSync = synchronization(sync, "warm", storage, source, target, mappingId, "/warm");
+                // JIT warm-up on synchronizations of their own, in the measured runs' pattern: a new synchronization
+                // (into a new storage) whose objects are all created, then its unchanged run, and again
+                String warmSync = null;
                 for (int i = 0; i < warmRuns; i++) {
+                    if (i % 2 == 0) {
+                        warmSync = synchronization(sync, "warm" + (i / 2 + 1), storage, source, target, mappingId, "/warm");
+                    }
                     long t = System.nanoTime();
-                    boolean force = i > 0 && i % 2 == 0;
-                    sync.post().uri("/api/v1/synchronizations/{id}/run?force={f}", warmSync, force).retrieve().bodyToMono(Map.class)
+                    sync.post().uri("/api/v1/synchronizations/{id}/run", warmSync).retrieve().bodyToMono(Map.class)
                             .block(Duration.ofMinutes(30));
-                    System.out.printf("warm-up run %d%s: %d objects in %.2f s%n", i + 1, force ? " (forced)" : "", warm, (System.nanoTime() - t) / 1e9);
+                    System.out.printf("warm-up run %d (%s): %d objects in %.2f s%n", i + 1, i % 2 == 0 ? "all created" : "unchanged",
+                            warm, (System.nanoTime() - t) / 1e9);
                 }
             }
             String syncId = synchronization(sync, "bench", storage, source, target, mappingId, "/items");
@@ -153,9 +157,8 @@ public final class SyncBench {
 
     /**
      * The loopback source answers over real HTTP, but it stands for an external system whose CPU is not
-     * the platform's: each page is rendered once, on first request, and later requests for it (the
-     * second run, the warm-up's second run) get the same bytes, so the bench JVM's CPU is the HTTP
-     * serving, not string building.
+     * the platform's: every page is rendered before the first run and each request gets the same bytes,
+     * so the bench JVM's CPU during a run is the HTTP serving, not string building.
      */
     private static final class PageCache {
         private final int n;
@@ -165,6 +168,9 @@ public final class SyncBench {
         PageCache(int n, String filler) {
             this.n = n;
             this.filler = filler;
+            for (int p = 1; p <= n / PAGE + 1; p++) { // every page and the empty one after the last, before any run
+                page(p);
+            }
         }
 
         byte[] page(int page) {
