@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param lookahead        windows looked up and decided at once: while one window is written, the next ones
  *                         are read, hashed, looked up and mapped (1 = no overlap)
  * @param windowWrites     storage-target windows written (each one transaction) at once; API targets write
- *                         one window at a time with {@code writeConcurrency} objects in flight. Default 1: on the
- *                         busy 2-core bench machine two window transactions at once were not faster (same CPU,
- *                         more waiting in PostgreSQL); worth trying 2 where cores are idle
+ *                         one window at a time with {@code writeConcurrency} objects in flight. Default 2: one
+ *                         window's transaction (ten statements in a row) was the pipeline's critical path, and
+ *                         on a quiet 2-core machine two at once made the first run of 100,000 objects 10-15 %
+ *                         faster (docs/benchmarks.md); on a machine already saturated they were not faster
  * @param writeConcurrency target writes in flight per run
  * @param maxDeleteShare   deletions above this share of a synchronization's live contracts fail the run
  * @param lease            how long a run holds its synchronization before a killed run's claim expires;
@@ -25,7 +26,7 @@ import java.time.Duration;
 @ConfigurationProperties("openconnector.sync")
 public record SyncProperties(@DefaultValue("500") int window,
                              @DefaultValue("2") int lookahead,
-                             @DefaultValue("1") int windowWrites,
+                             @DefaultValue("2") int windowWrites,
                              @DefaultValue("8") int writeConcurrency,
                              @DefaultValue("0.5") double maxDeleteShare,
                              @DefaultValue("2m") Duration lease,
